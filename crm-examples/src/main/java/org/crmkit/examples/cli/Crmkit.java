@@ -1,0 +1,55 @@
+package org.crmkit.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code crmkit} command line: one sub-command per capability. Exit status 0 on success, 2 on
+ * invalid input or usage, 1 on an unexpected failure.
+ */
+@Command(
+    name = "crmkit",
+    mixinStandardHelpOptions = true,
+    versionProvider = Crmkit.Version.class,
+    description = "The crmkit command line: CRM hierarchies, lifecycles, permissions and segments.",
+    subcommands = {
+      DemoCommand.class,
+      CommandLine.HelpCommand.class,
+    })
+public final class Crmkit {
+
+  /** Exit status for invalid input: a malformed file, a failed validation, a bad argument. */
+  public static final int EXIT_INVALID_INPUT = 2;
+
+  /** Runs the command line and exits the JVM with its status. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns its exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Crmkit());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof InvalidInputException || ex instanceof org.crmkit.core.CrmException) {
+            commandLine.getErr().println("error: " + ex.getMessage());
+            return EXIT_INVALID_INPUT;
+          }
+          commandLine.getErr().println("unexpected failure: " + ex);
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  /** Prints the version from the jar manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Crmkit.class.getPackage().getImplementationVersion();
+      return new String[] {"crmkit " + (v == null ? "development" : v)};
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** crmkit examples: csv. */
+@NullMarked
+package org.crmkit.examples.csv;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** crmkit permissions. */
+@NullMarked
+package org.crmkit.permissions;
+
+import org.jspecify.annotations.NullMarked;

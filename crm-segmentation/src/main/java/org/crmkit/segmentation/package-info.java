@@ -1,0 +1,5 @@
+/** crmkit segmentation. */
+@NullMarked
+package org.crmkit.segmentation;
+
+import org.jspecify.annotations.NullMarked;

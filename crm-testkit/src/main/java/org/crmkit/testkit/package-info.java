@@ -1,0 +1,5 @@
+/** crmkit testkit. */
+@NullMarked
+package org.crmkit.testkit;
+
+import org.jspecify.annotations.NullMarked;
