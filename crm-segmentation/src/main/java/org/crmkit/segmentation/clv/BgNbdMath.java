@@ -70,6 +70,10 @@ final class BgNbdMath {
     double s = seriesS(aPrime, eps, c, z);
     double logOneMinusZ = Math.log1p(-z);
     double es = eps * s;
+    if (!(es > -0.5)) {
+      // ₂F₁ = 1 + εS is small or negative (possible when c < 0): G is far from 1, no cancellation
+      return c * (1 - Math.exp(eps * logOneMinusZ) * (1 + es)) / eps;
+    }
     double log1pOverEps = Math.abs(es) < 1e-8 ? s * (1 - es / 2) : Math.log1p(es) / eps;
     double h = logOneMinusZ + log1pOverEps;
     double eh = eps * h;

@@ -56,6 +56,8 @@ class ClvReferenceTest {
     "0.5, 20, 1.0, 1.0, 1, 0.5, 1, 52",
     "0.5, 20, 1.0000001, 1.0, 1, 0.5, 1, 52",
     "2.0, 3.0, 4.0, 0.7, 0, 0, 0, 100",
+    "0.1, 0.5, 0.05, 0.3, 0, 0, 0, 6",
+    "0.3, 2.0, 0.2, 0.5, 0, 0, 10, 20",
   })
   void conditionalExpectationEqualsTheNumericPosteriorExpectation(double r, double alpha, double a,
       double b, int x, double tx, double bigT, double t) {
