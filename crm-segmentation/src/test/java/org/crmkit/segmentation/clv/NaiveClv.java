@@ -39,15 +39,15 @@ final class NaiveClv {
   }
 
   static double p(double v) {
-    return 1 / (1 + Math.exp(-v));
+    return Math.exp(logP(v));
   }
 
   static double logP(double v) {
-    return -Math.log1p(Math.exp(-v));
+    return v < 0 ? v - Math.log1p(Math.exp(v)) : -Math.log1p(Math.exp(-v));
   }
 
   static double logQ(double v) {
-    return -Math.log1p(Math.exp(v));
+    return logP(-v);
   }
 
   /** ln(∫ e^{w(u) + f(u)} du / ∫ e^{w(u)} du), both by the trapezoid rule on the same grid. */
