@@ -132,8 +132,13 @@ class ClvModelTest {
     assertThat(CDNOW_GG.logLikelihood(heavy)).isFinite();
     assertThat(CDNOW_GG.logLikelihood(ancient)).isFinite();
     assertThat(CDNOW_BG.probabilityAlive(ancient)).isLessThan(1e-6);
-    // 10^6 purchases in 10^5 weeks: the posterior rate is about 10 per week
-    assertThat(CDNOW_BG.expectedPurchases(heavy, 1)).isCloseTo(10.0, within(0.01));
+    // 10^6 purchases in 10^5 weeks, silent for the last week: alive with probability
+    // 1 / (1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)) ~ 0.983, then buying ~10 per week
+    double alive = 1 / (1 + 0.793 / (2.426 + 1e6 - 1)
+        * Math.exp((0.243 + 1e6) * Math.log((1e5 + 4.414) / (99_999 + 4.414))));
+    double rate = (0.243 + 1e6) / (1e5 + 4.414);
+    assertThat(CDNOW_BG.probabilityAlive(heavy)).isCloseTo(alive, within(1e-9));
+    assertThat(CDNOW_BG.expectedPurchases(heavy, 1)).isCloseTo(alive * rate, within(1e-3 * rate));
   }
 
   @Test
