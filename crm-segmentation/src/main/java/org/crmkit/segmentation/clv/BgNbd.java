@@ -71,34 +71,53 @@ public final class BgNbd {
     return fit;
   }
 
-  /** The total log-likelihood over log-parameters, with per-distinct-x caching of log-gammas. */
+  /**
+   * The total log-likelihood over log-parameters. Customers with equal {@code (x, t_x, T)} are
+   * merged with a weight (day-resolution data repeat them often: every one-time buyer of a day
+   * is the same); log-gammas are computed once per distinct {@code x}, and {@code ln(α+T)},
+   * {@code ln(α+t_x)} once per distinct time, so an evaluation costs one exp and one log1p per
+   * distinct repeat-buyer summary.
+   */
   static final class Objective {
     private final int[] x;
-    private final double[] tx;
-    private final double[] bigT;
-    private final int[] distinct;
-    private final double[] cache;
+    private final int[] txIndex;
+    private final int[] bigTIndex;
+    private final double[] weight;
+    private final double[] times;
+    private final double[] logTimes;
+    private final int[] distinctX;
+    private final double[] shared;
+    private final double[] logBx;
+    private final double total;
 
-    Objective(int[] x, double[] tx, double[] bigT, int maxX) {
-      this.x = x;
-      this.tx = tx;
-      this.bigT = bigT;
-      boolean[] seen = new boolean[maxX + 1];
-      int count = 0;
-      for (int v : x) {
-        if (!seen[v]) {
-          seen[v] = true;
-          count++;
-        }
+    Objective(int[] xs, double[] txs, double[] bigTs, int maxX) {
+      java.util.Map<Double, Integer> timeIndex = new java.util.HashMap<>();
+      java.util.Map<java.util.List<Object>, Integer> rows = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < xs.length; i++) {
+        timeIndex.putIfAbsent(txs[i], timeIndex.size());
+        timeIndex.putIfAbsent(bigTs[i], timeIndex.size());
+        rows.merge(java.util.List.of(xs[i], txs[i], bigTs[i]), 1, Integer::sum);
       }
-      distinct = new int[count];
+      int n = rows.size();
+      x = new int[n];
+      txIndex = new int[n];
+      bigTIndex = new int[n];
+      weight = new double[n];
       int k = 0;
-      for (int v = 0; v <= maxX; v++) {
-        if (seen[v]) {
-          distinct[k++] = v;
-        }
+      for (java.util.Map.Entry<java.util.List<Object>, Integer> e : rows.entrySet()) {
+        x[k] = (Integer) e.getKey().get(0);
+        txIndex[k] = timeIndex.get((Double) e.getKey().get(1));
+        bigTIndex[k] = timeIndex.get((Double) e.getKey().get(2));
+        weight[k] = e.getValue();
+        k++;
       }
-      cache = new double[maxX + 1];
+      times = new double[timeIndex.size()];
+      timeIndex.forEach((t, i) -> times[i] = t);
+      logTimes = new double[times.length];
+      distinctX = java.util.Arrays.stream(xs).distinct().sorted().toArray();
+      shared = new double[maxX + 1];
+      logBx = new double[maxX + 1];
+      total = xs.length;
     }
 
     double value(double[] theta) {
@@ -110,22 +129,26 @@ public final class BgNbd {
       double lgB = logGamma(b);
       double lgAb = logGamma(a + b);
       double logA = Math.log(a);
-      for (int v : distinct) {
-        cache[v] = logGamma(r + v) - lgR + logGamma(b + v) - lgB + lgAb - logGamma(a + b + v);
+      for (int v : distinctX) {
+        shared[v] = logGamma(r + v) - lgR + logGamma(b + v) - lgB + lgAb - logGamma(a + b + v);
+        logBx[v] = v == 0 ? 0 : logA - Math.log(b + v - 1);
       }
-      double sum = x.length * r * Math.log(alpha);
+      for (int i = 0; i < times.length; i++) {
+        logTimes[i] = Math.log(alpha + times[i]);
+      }
+      double sum = total * r * Math.log(alpha);
       for (int i = 0; i < x.length; i++) {
         int xi = x[i];
-        double t1 = -(r + xi) * Math.log(alpha + bigT[i]);
+        double t1 = -(r + xi) * logTimes[bigTIndex[i]];
         double tail;
         if (xi == 0) {
           tail = t1;
         } else {
-          double t2 = logA - Math.log(b + xi - 1) - (r + xi) * Math.log(alpha + tx[i]);
+          double t2 = logBx[xi] - (r + xi) * logTimes[txIndex[i]];
           double hi = Math.max(t1, t2);
           tail = hi + Math.log1p(Math.exp(Math.min(t1, t2) - hi));
         }
-        sum += cache[xi] + tail;
+        sum += weight[i] * (shared[xi] + tail);
       }
       return sum;
     }

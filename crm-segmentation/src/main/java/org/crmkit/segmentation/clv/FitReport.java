@@ -14,7 +14,8 @@ import org.crmkit.core.CrmException;
  *     diagonal of the inverse of the negated Hessian of the log-likelihood (numerically
  *     differentiated at the estimate); empty when that Hessian is not negative definite (for
  *     example when a parameter ran to a bound), or for a model read from a file without them
- * @param iterations optimiser iterations
+ * @param iterations optimiser iterations: evaluations that improved the best log-likelihood so far
+ *     (accepted steps; BOBYQA itself does not count iterations)
  * @param evaluations log-likelihood evaluations by the optimiser
  * @param converged whether the optimiser met its tolerance with every parameter inside its
  *     bounds ({@code e^-25 .. e^25})

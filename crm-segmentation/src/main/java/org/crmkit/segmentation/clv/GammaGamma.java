@@ -73,9 +73,21 @@ public final class GammaGamma {
           + " repeat buyers have the same mean spend " + max + ": p and q are not identified");
     }
     double mean = sum / used;
+    int[] distinct = java.util.Arrays.stream(x).distinct().sorted().toArray();
+    int maxX = distinct[distinct.length - 1];
+    double[] logXm = new double[used];
+    double[] xm = new double[used];
+    double logMSum = 0;
+    for (int i = 0; i < used; i++) {
+      xm[i] = x[i] * m[i];
+      logXm[i] = Math.log(xm[i]);
+      logMSum += Math.log(m[i]);
+    }
+    double logMTotal = logMSum;
+    double[] lgCache = new double[maxX + 1];
     double[] start = {0, Math.log(2), Math.log(mean)};
     MaximumLikelihood.Estimate e = MaximumLikelihood.maximize(
-        theta -> logLikelihood(theta, x, m), start, NAMES, used, "Gamma-Gamma");
+        theta -> logLikelihood(theta, x, xm, logXm, logMTotal, distinct, lgCache), start, NAMES, used, "Gamma-Gamma");
     double[] p = e.parameters();
     GammaGammaFit fit = new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), e.report(), excluded);
     LOG.debug("Gamma-Gamma fitted on {} repeat buyers: {} {}", used, fit.parameters(), fit.report());
@@ -84,20 +96,22 @@ public final class GammaGamma {
 
   /**
    * {@code Σ ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln m̄ + px ln x − (px+q) ln(γ+m̄x)},
-   * with {@code (px−1) ln m̄ + px ln x = px·ln(x m̄) − ln m̄}.
+   * written as {@code px·ln(x m̄) − ln m̄} for the middle terms; the log-gammas depend only on x and
+   * are computed once per distinct x.
    */
-  private static double logLikelihood(double[] theta, int[] x, double[] m) {
+  private static double logLikelihood(double[] theta, int[] x, double[] xm, double[] logXm,
+      double logMTotal, int[] distinct, double[] lgCache) {
     double p = Math.exp(theta[0]);
     double q = Math.exp(theta[1]);
     double g = Math.exp(theta[2]);
     double lgQ = logGamma(q);
-    double logG = Math.log(g);
-    double sum = 0;
+    for (int v : distinct) {
+      lgCache[v] = logGamma(p * v + q) - logGamma(p * v);
+    }
+    double sum = x.length * (q * Math.log(g) - lgQ) - logMTotal;
     for (int i = 0; i < x.length; i++) {
       double px = p * x[i];
-      double xm = x[i] * m[i];
-      sum += logGamma(px + q) - logGamma(px) - lgQ + q * logG
-          + px * Math.log(xm) - Math.log(m[i]) - (px + q) * Math.log(g + xm);
+      sum += lgCache[x[i]] + px * logXm[i] - (px + q) * Math.log(g + xm[i]);
     }
     return sum;
   }

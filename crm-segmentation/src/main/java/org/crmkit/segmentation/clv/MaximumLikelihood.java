@@ -39,9 +39,20 @@ final class MaximumLikelihood {
   static Estimate maximize(ToDoubleFunction<double[]> logLikelihood, double[] start, String[] names,
       int observations, String model) {
     int n = start.length;
+    // BOBYQA does not count its iterations; an iteration here is an evaluation that improved
+    // the best log-likelihood so far (an accepted step)
+    double[] bestSoFar = {Double.NEGATIVE_INFINITY};
+    int[] improvements = {0};
     ObjectiveFunction objective = new ObjectiveFunction(theta -> {
       double v = logLikelihood.applyAsDouble(theta);
-      return Double.isFinite(v) ? v : -1e100;
+      if (!Double.isFinite(v)) {
+        return -1e100;
+      }
+      if (v > bestSoFar[0]) {
+        bestSoFar[0] = v;
+        improvements[0]++;
+      }
+      return v;
     });
     double[] lower = new double[n];
     double[] upper = new double[n];
@@ -52,7 +63,7 @@ final class MaximumLikelihood {
     int evaluations = 0;
     boolean converged = true;
     for (int round = 0; round < 2; round++) {
-      BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, round == 0 ? 1.0 : 0.1, 1e-10);
+      BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, round == 0 ? 1.0 : 0.01, 1e-9);
       try {
         PointValuePair best = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective,
             GoalType.MAXIMIZE, new InitialGuess(point), new SimpleBounds(lower, upper));
@@ -60,9 +71,9 @@ final class MaximumLikelihood {
       } catch (MathIllegalStateException e) {
         converged = false;
       }
-      iterations += optimizer.getIterations();
       evaluations += optimizer.getEvaluations();
     }
+    iterations = improvements[0];
     double ll = logLikelihood.applyAsDouble(point);
     if (!Double.isFinite(ll)) {
       throw new DegenerateDataException(model + " fit failed: the log-likelihood is " + ll

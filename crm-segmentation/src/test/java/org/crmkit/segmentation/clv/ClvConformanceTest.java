@@ -52,6 +52,8 @@ class ClvConformanceTest {
     assertThat(p.b()).isCloseTo(2.426, within(0.0005));
     assertThat(model.bgNbd().report().logLikelihood()).isCloseTo(-9582.4, within(0.05));
     assertThat(model.bgNbd().report().converged()).isTrue();
+    assertThat(model.bgNbd().report().iterations()).isPositive();
+    assertThat(model.bgNbd().report().evaluations()).isGreaterThanOrEqualTo(model.bgNbd().report().iterations());
     assertThat(model.bgNbd().report().observations()).isEqualTo(2357);
     assertThat(model.bgNbd().report().standardErrors()).containsOnlyKeys("r", "alpha", "a", "b");
     assertThat(model.bgNbd().report().standardErrors().values()).allSatisfy(se -> assertThat(se).isPositive());
