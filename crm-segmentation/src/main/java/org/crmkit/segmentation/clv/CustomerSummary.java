@@ -56,7 +56,11 @@ public record CustomerSummary(
     }
   }
 
-  /** A summary without hold-out purchases. */
+  /**
+   * A summary without hold-out purchases.
+   *
+   * @throws CrmException as the canonical constructor, or if {@code customer} is blank
+   */
   public static CustomerSummary of(
       String customer, int repeatPurchases, double recency, double age, double meanRepeatSpend) {
     return new CustomerSummary(CustomerId.of(customer), repeatPurchases, recency, age, meanRepeatSpend, 0);
