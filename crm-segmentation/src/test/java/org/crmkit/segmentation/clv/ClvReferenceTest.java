@@ -57,6 +57,8 @@ class ClvReferenceTest {
     "0.5, 20, 1.0000001, 1.0, 1, 0.5, 1, 52",
     "2.0, 3.0, 4.0, 0.7, 0, 0, 0, 100",
     "0.1, 0.5, 0.05, 0.3, 0, 0, 0, 6",
+    "0.243, 4.414, 0.793, 2.426, 0, 0, 0, 5000",
+    "0.243, 4.414, 0.793, 2.426, 50, 38, 38.5, 2000",
     "0.3, 2.0, 0.2, 0.5, 0, 0, 10, 20",
   })
   void conditionalExpectationEqualsTheNumericPosteriorExpectation(double r, double alpha, double a,
@@ -98,5 +100,18 @@ class ClvReferenceTest {
     double closed = new GammaGammaParameters(p, q, gamma).logLikelihood(CustomerSummary.of("c", x, 1, 2, m));
     double naive = NaiveClv.gammaGammaLogLikelihood(p, q, gamma, x, m);
     assertThat(closed).isCloseTo(naive, within(1e-7 * Math.max(1, Math.abs(naive))));
+  }
+
+  @Test
+  void gammaGammaLikelihoodAgreesOnRandomInputs() {
+    qt().withExamples(100).forAll(
+        doubles().between(0.2, 20).zip(doubles().between(0.2, 20), doubles().between(0.1, 500),
+            GammaGammaParameters::new),
+        integers().between(1, 40), doubles().between(0.5, 2000))
+        .checkAssert((g, x, m) -> {
+          double closed = g.logLikelihood(CustomerSummary.of("c", x, 1, 2, m));
+          double naive = NaiveClv.gammaGammaLogLikelihood(g.p(), g.q(), g.gamma(), x, m);
+          assertThat(closed).isCloseTo(naive, within(1e-6 * Math.max(1, Math.abs(naive))));
+        });
   }
 }

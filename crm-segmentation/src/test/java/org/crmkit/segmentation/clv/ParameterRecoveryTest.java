@@ -2,8 +2,10 @@ package org.crmkit.segmentation.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -62,5 +64,29 @@ class ParameterRecoveryTest {
     assertThat(Math.abs(est.q() - q)).isLessThan(4 * se.get("q"));
     assertThat(Math.abs(est.gamma() - gamma)).isLessThan(4 * se.get("gamma"));
     assertThat(fit.report().logLikelihood()).isGreaterThanOrEqualTo(truth.logLikelihood(data));
+  }
+
+  @Test
+  void theWholePipelineFromADayResolutionLogRecoversTheParameters() {
+    BgNbdParameters bg = new BgNbdParameters(0.5, 6.0, 0.8, 2.5);
+    GammaGammaParameters gg = new GammaGammaParameters(5, 3, 20);
+    LocalDate start = LocalDate.of(2023, 1, 1);
+    LocalDate end = LocalDate.of(2023, 12, 31);
+    var log = new ClvSimulator(31).transactions(6000, bg, gg, start, 90, end);
+
+    ClvModel model = ClvModel.fit(ClvData.of(log, end, PeriodUnit.WEEK));
+
+    BgNbdParameters est = model.bgNbd().parameters();
+    Map<String, Double> se = model.bgNbd().report().standardErrors();
+    System.out.println("pipeline recovered " + est + " se " + se + " " + model.gammaGamma().parameters());
+    assertThat(Math.abs(est.r() - bg.r())).isLessThan(4 * se.get("r"));
+    assertThat(Math.abs(est.alpha() - bg.alpha())).isLessThan(4 * se.get("alpha"));
+    assertThat(Math.abs(est.a() - bg.a())).isLessThan(4 * se.get("a"));
+    assertThat(Math.abs(est.b() - bg.b())).isLessThan(4 * se.get("b"));
+    GammaGammaParameters g = model.gammaGamma().parameters();
+    Map<String, Double> gse = model.gammaGamma().report().standardErrors();
+    assertThat(Math.abs(g.p() - gg.p())).isLessThan(4 * gse.get("p"));
+    assertThat(Math.abs(g.q() - gg.q())).isLessThan(4 * gse.get("q"));
+    assertThat(Math.abs(g.gamma() - gg.gamma())).isLessThan(4 * gse.get("gamma"));
   }
 }
