@@ -1,0 +1,83 @@
+package org.crmkit.examples.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crmkit.examples.csv.Csv;
+import org.crmkit.segmentation.clv.ClvData;
+import org.crmkit.segmentation.clv.ClvModel;
+import org.crmkit.segmentation.clv.ClvModelJson;
+import org.crmkit.segmentation.clv.ClvPredictions;
+import org.crmkit.segmentation.clv.CustomerPrediction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crmkit clv predict}: per-customer predictions as of the model's calibration end, over a
+ * horizon in the model's unit, discounted per period.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Predicts p_alive, expected purchases, expected spend and CLV per customer, as of the "
+        + "model's calibration end; horizon in the model's unit, discount rate per period.")
+final class ClvPredictCommand implements Callable<Integer> {
+  /** The output header. */
+  static final List<String> HEADER = List.of("customer_id", "p_alive", "expected_purchases", "expected_spend", "clv");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, description = "model JSON written by 'crmkit clv fit'")
+  Path model;
+
+  @Option(names = "--input", required = true, description = "transactions CSV: customer_id,date,amount")
+  Path input;
+
+  @Option(names = "--horizon", required = true, description = "periods (of the model's unit) to predict")
+  int horizon;
+
+  @Option(names = "--discount", defaultValue = "0", description = "discount rate per period (default: ${DEFAULT-VALUE})")
+  double discount;
+
+  @Option(names = "--output", description = "CSV file to write (default: standard output)")
+  Path output;
+
+  @Override
+  public Integer call() {
+    ClvModel m = ClvModelJson.read(ClvCommand.readText(model));
+    ClvData data = ClvData.of(ClvCommand.readTransactions(input), m.calibrationEnd(), m.unit());
+    ClvPredictions predictions = m.predict(data.customers(), horizon, discount);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == null) {
+      try {
+        write(out, predictions);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    } else {
+      ClvCommand.writeAtomically(output, w -> write(w, predictions));
+      out.printf(Locale.ROOT, "%d customers predicted over %d %ss at %s per %s into %s%s%n",
+          predictions.customers().size(), horizon, m.unit().label(), discount, m.unit().label(), output,
+          data.lateCustomers() == 0 ? ""
+              : "; " + data.lateCustomers() + " customers first seen after " + m.calibrationEnd() + " left out");
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void write(Writer w, ClvPredictions predictions) throws java.io.IOException {
+    Csv.writeRow(w, HEADER);
+    for (CustomerPrediction p : predictions.customers()) {
+      Csv.writeRow(w, List.of(p.customer().value(), number(p.probabilityAlive()),
+          number(p.expectedPurchases()), number(p.expectedSpend()), number(p.clv())));
+    }
+    w.flush();
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
+}

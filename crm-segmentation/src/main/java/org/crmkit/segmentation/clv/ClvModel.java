@@ -1,0 +1,159 @@
+package org.crmkit.segmentation.clv;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crmkit.core.CrmException;
+
+/**
+ * A fitted lifetime-value model: BG/NBD for purchases and dropout, Gamma-Gamma for spend, with the
+ * calibration end and the period unit of the data they were fitted on. Predictions are as of the
+ * calibration end. Immutable and thread-safe.
+ *
+ * <p>Example (from {@code ClvExamplesTest} in crm-examples):
+ *
+ * <pre>{@code
+ * ClvData data = ClvData.of(transactions, LocalDate.parse("1997-09-30"), PeriodUnit.WEEK);
+ * ClvModel model = ClvModel.fit(data);
+ * ClvPredictions next52 = model.predict(data.customers(), 52, 0.01);
+ * Map<CustomerId, Double> clv = next52.clvByCustomer();
+ * }</pre>
+ *
+ * @param calibrationEnd the last day of the calibration period: the "now" of every prediction
+ * @param unit the period unit of every time (recency, age, horizon)
+ * @param bgNbd the purchase and dropout model
+ * @param gammaGamma the spend model
+ */
+public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, BgNbdFit bgNbd, GammaGammaFit gammaGamma) {
+
+  /**
+   * Creates a model from its parts.
+   *
+   * @throws CrmException if a part is null
+   */
+  public ClvModel {
+    if (calibrationEnd == null || unit == null || bgNbd == null || gammaGamma == null) {
+      throw new CrmException("ClvModel needs calibrationEnd, unit, bgNbd and gammaGamma, but one was null");
+    }
+  }
+
+  /**
+   * Fits BG/NBD on every customer of {@code data} and Gamma-Gamma on its repeat buyers with
+   * positive mean spend. On the CDNOW sample (2,357 customers) this takes some tens of
+   * milliseconds.
+   *
+   * @throws DegenerateDataException if either model cannot be fitted (see {@link BgNbd#fit} and
+   *     {@link GammaGamma#fit})
+   */
+  public static ClvModel fit(ClvData data) {
+    return new ClvModel(data.calibrationEnd(), data.unit(),
+        BgNbd.fit(data.customers()), GammaGamma.fit(data.customers()));
+  }
+
+  /**
+   * The predictions for one customer over {@code horizon} periods after the calibration end.
+   *
+   * <p>The lifetime value is the expected discounted spend of the purchases in the horizon:
+   * {@code CLV = E[M] · Σ_{k=1..H} (E[Y(k)] − E[Y(k−1)]) / (1 + d)^k}, where {@code E[Y(k)]} is
+   * the BG/NBD expected number of purchases in the first {@code k} periods, {@code E[M]} the
+   * Gamma-Gamma expected spend per purchase and {@code d} the discount rate per period: each
+   * period's expected purchases are discounted at the period's end. O(H · series length).
+   *
+   * @throws CrmException if {@code horizon < 1}, {@code discount} is negative or not finite, or
+   *     the expected spend is infinite (see {@link GammaGammaParameters#expectedSpend})
+   */
+  public CustomerPrediction predict(CustomerSummary customer, int horizon, double discount) {
+    checkHorizonAndDiscount(horizon, discount);
+    double[] curve = aliveCurve(customer.repeatPurchases(), customer.age(), horizon, discount);
+    return prediction(customer, curve);
+  }
+
+  /**
+   * The predictions for many customers; like {@link #predict(CustomerSummary, int, double)} for
+   * each, but the hypergeometric part, which depends only on {@code x} and {@code T}, is computed
+   * once per distinct {@code (x, T)} pair: with day-resolution data that is at most the distinct
+   * repeat counts times the days of the cohort window, so the cost is close to O(n).
+   *
+   * @throws CrmException as {@link #predict(CustomerSummary, int, double)}
+   */
+  public ClvPredictions predict(List<CustomerSummary> customers, int horizon, double discount) {
+    checkHorizonAndDiscount(horizon, discount);
+    Map<Key, double[]> curves = new HashMap<>();
+    List<CustomerPrediction> out = new ArrayList<>(customers.size());
+    for (CustomerSummary c : customers) {
+      double[] curve = curves.computeIfAbsent(new Key(c.repeatPurchases(), c.age()),
+          k -> aliveCurve(k.x(), k.age(), horizon, discount));
+      out.add(prediction(c, curve));
+    }
+    return new ClvPredictions(horizon, discount, out);
+  }
+
+  /**
+   * The expected cumulative repeat purchases of {@code customers} in the hold-out period: element
+   * {@code k - 1} is {@code Σ_i E[Y_i(k)]}, the expected purchase days within {@code k} periods
+   * after the calibration end. Compare with {@link ClvData#holdoutCumulativeRepeatPurchases}.
+   * O(n · periods) with caching by {@code (x, T)}.
+   *
+   * @throws CrmException if {@code periods < 1}
+   */
+  public double[] expectedCumulativeRepeatPurchases(List<CustomerSummary> customers, int periods) {
+    if (periods < 1) {
+      throw new CrmException("periods must be >= 1, but was " + periods);
+    }
+    BgNbdParameters m = bgNbd.parameters();
+    Map<Key, double[]> cache = new HashMap<>();
+    double[] out = new double[periods];
+    for (CustomerSummary c : customers) {
+      double[] u = cache.computeIfAbsent(new Key(c.repeatPurchases(), c.age()), k -> {
+        double[] v = new double[periods];
+        for (int t = 1; t <= periods; t++) {
+          v[t - 1] = BgNbdMath.aliveExpectation(m.r(), m.alpha(), m.a(), m.b(), k.x(), k.age(), t);
+        }
+        return v;
+      });
+      double alive = m.probabilityAlive(c);
+      for (int t = 0; t < periods; t++) {
+        out[t] += alive * u[t];
+      }
+    }
+    return out;
+  }
+
+  private record Key(int x, double age) {}
+
+  /**
+   * For a customer alive at T with x repeat purchases: {@code [U(H), Σ_k (U(k) − U(k−1))/(1+d)^k]}
+   * where U is {@link BgNbdMath#aliveExpectation}.
+   */
+  private double[] aliveCurve(int x, double age, int horizon, double discount) {
+    BgNbdParameters m = bgNbd.parameters();
+    double previous = 0;
+    double discounted = 0;
+    double factor = 1;
+    double step = 1 / (1 + discount);
+    for (int k = 1; k <= horizon; k++) {
+      double u = BgNbdMath.aliveExpectation(m.r(), m.alpha(), m.a(), m.b(), x, age, k);
+      factor *= step;
+      discounted += (u - previous) * factor;
+      previous = u;
+    }
+    return new double[] {previous, discounted};
+  }
+
+  private CustomerPrediction prediction(CustomerSummary c, double[] curve) {
+    double alive = bgNbd.parameters().probabilityAlive(c);
+    double spend = gammaGamma.parameters().expectedSpend(c);
+    return new CustomerPrediction(c.customer(), alive, alive * curve[0], spend, spend * alive * curve[1]);
+  }
+
+  private static void checkHorizonAndDiscount(int horizon, double discount) {
+    if (horizon < 1) {
+      throw new CrmException("horizon must be >= 1 period, but was " + horizon);
+    }
+    if (!(discount >= 0) || !Double.isFinite(discount)) {
+      throw new CrmException("discount must be a finite rate >= 0 per period, but was " + discount);
+    }
+  }
+}

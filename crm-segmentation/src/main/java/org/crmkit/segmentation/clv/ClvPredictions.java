@@ -1,0 +1,33 @@
+package org.crmkit.segmentation.clv;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crmkit.core.model.CustomerId;
+
+/**
+ * The predictions for a set of customers over one horizon and discount rate. Immutable.
+ *
+ * @param horizon the horizon, in periods of the model's unit
+ * @param discount the discount rate per period
+ * @param customers one prediction per customer, in the order of the input
+ */
+public record ClvPredictions(int horizon, double discount, List<CustomerPrediction> customers) {
+
+  /** Copies the list. */
+  public ClvPredictions {
+    customers = List.copyOf(customers);
+  }
+
+  /**
+   * Each customer's lifetime value, for value tiers; unmodifiable, in the order of
+   * {@link #customers()}. O(n) per call.
+   */
+  public Map<CustomerId, Double> clvByCustomer() {
+    Map<CustomerId, Double> out = new LinkedHashMap<>();
+    for (CustomerPrediction p : customers) {
+      out.put(p.customer(), p.clv());
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+}

@@ -1,0 +1,118 @@
+package org.crmkit.segmentation.clv;
+
+import static org.hipparchus.special.Gamma.logGamma;
+
+import java.util.List;
+import org.crmkit.core.CrmException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maximum-likelihood fitting of the Gamma-Gamma spend model on the repeat buyers. Stateless and
+ * thread-safe.
+ *
+ * <p>Only customers with {@code x > 0} and a mean repeat spend &gt; 0 enter the likelihood; repeat
+ * buyers with zero or negative mean spend are counted in {@link GammaGammaFit#excludedNonPositiveSpend()}.
+ * The optimiser (Hipparchus BOBYQA) works on the logarithms of {@code p, q, gamma}.
+ */
+public final class GammaGamma {
+  /** The fewest repeat buyers with positive spend a fit accepts. */
+  public static final int MIN_REPEAT_BUYERS = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GammaGamma.class);
+  private static final String[] NAMES = {"p", "q", "gamma"};
+
+  private GammaGamma() {}
+
+  /**
+   * Fits the model to the repeat buyers among {@code customers}.
+   *
+   * @throws DegenerateDataException if fewer than {@link #MIN_REPEAT_BUYERS} repeat buyers have a
+   *     positive mean spend, or all their mean spends are equal (the spread of spend, hence p and
+   *     q, is not identified)
+   * @throws CrmException if {@code customers} is null
+   */
+  public static GammaGammaFit fit(List<CustomerSummary> customers) {
+    if (customers == null) {
+      throw new CrmException("customers is required, but was null");
+    }
+    int used = 0;
+    int excluded = 0;
+    for (CustomerSummary c : customers) {
+      if (c.repeatPurchases() > 0) {
+        if (c.meanRepeatSpend() > 0) {
+          used++;
+        } else {
+          excluded++;
+        }
+      }
+    }
+    if (used < MIN_REPEAT_BUYERS) {
+      throw new DegenerateDataException("Gamma-Gamma needs at least " + MIN_REPEAT_BUYERS
+          + " repeat buyers with a mean spend > 0, but got " + used
+          + (excluded > 0 ? " (" + excluded + " more with a mean spend <= 0 are excluded)" : ""));
+    }
+    int[] x = new int[used];
+    double[] m = new double[used];
+    int k = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    double sum = 0;
+    for (CustomerSummary c : customers) {
+      if (c.repeatPurchases() > 0 && c.meanRepeatSpend() > 0) {
+        x[k] = c.repeatPurchases();
+        m[k] = c.meanRepeatSpend();
+        min = Math.min(min, m[k]);
+        max = Math.max(max, m[k]);
+        sum += m[k];
+        k++;
+      }
+    }
+    if (max - min <= 1e-9 * max) {
+      throw new DegenerateDataException("Gamma-Gamma needs varying spend, but all " + used
+          + " repeat buyers have the same mean spend " + max + ": p and q are not identified");
+    }
+    double mean = sum / used;
+    int[] distinct = java.util.Arrays.stream(x).distinct().sorted().toArray();
+    int maxX = distinct[distinct.length - 1];
+    double[] logXm = new double[used];
+    double[] xm = new double[used];
+    double logMSum = 0;
+    for (int i = 0; i < used; i++) {
+      xm[i] = x[i] * m[i];
+      logXm[i] = Math.log(xm[i]);
+      logMSum += Math.log(m[i]);
+    }
+    double logMTotal = logMSum;
+    double[] lgCache = new double[maxX + 1];
+    double[] start = {0, Math.log(2), Math.log(mean)};
+    MaximumLikelihood.Estimate e = MaximumLikelihood.maximize(
+        theta -> logLikelihood(theta, x, xm, logXm, logMTotal, distinct, lgCache), start, NAMES, used, "Gamma-Gamma");
+    double[] p = e.parameters();
+    GammaGammaFit fit = new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), e.report(), excluded);
+    LOG.debug("Gamma-Gamma fitted on {} repeat buyers: {} {}", used, fit.parameters(), fit.report());
+    return fit;
+  }
+
+  /**
+   * {@code Σ ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln m̄ + px ln x − (px+q) ln(γ+m̄x)},
+   * written as {@code px·ln(x m̄) − ln m̄} for the middle terms; the log-gammas depend only on x and
+   * are computed once per distinct x.
+   */
+  private static double logLikelihood(double[] theta, int[] x, double[] xm, double[] logXm,
+      double logMTotal, int[] distinct, double[] lgCache) {
+    double p = Math.exp(theta[0]);
+    double q = Math.exp(theta[1]);
+    double g = Math.exp(theta[2]);
+    double lgQ = logGamma(q);
+    for (int v : distinct) {
+      lgCache[v] = logGamma(p * v + q) - logGamma(p * v);
+    }
+    double sum = x.length * (q * Math.log(g) - lgQ) - logMTotal;
+    for (int i = 0; i < x.length; i++) {
+      double px = p * x[i];
+      sum += lgCache[x[i]] + px * logXm[i] - (px + q) * Math.log(g + xm[i]);
+    }
+    return sum;
+  }
+}
