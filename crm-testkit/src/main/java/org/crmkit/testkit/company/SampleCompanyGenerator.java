@@ -78,7 +78,7 @@ public final class SampleCompanyGenerator {
   private int employees = 200;
   private LocalDate start = LocalDate.of(2024, 1, 1);
   private int days = 731;
-  private double meanTransactionsPerBuyer = 24;
+  private double meanTransactionsPerBuyer = 26;
 
   private SampleCompanyGenerator(long seed) {
     this.seed = seed;
