@@ -4,26 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
-  @Test
-  void demoPrintsTheSampleCompanysHierarchies() {
+  @TempDir Path dir;
+
+  private String[] run(int expectedStatus, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Crmkit.run(new String[] {"demo"}, new PrintWriter(out), new PrintWriter(err));
-    assertThat(status).isZero();
-    assertThat(out.toString())
-        .contains("Territories (13 nodes, height 3)")
-        .contains("      berlin  [city]")
-        .contains("Organisation");
-    assertThat(err.toString()).isEmpty();
+    int status = Crmkit.run(args, new PrintWriter(out), new PrintWriter(err));
+    assertThat(status).as("status; stderr: %s", err).isEqualTo(expectedStatus);
+    return new String[] {out.toString(), err.toString()};
+  }
+
+  @Test
+  void demoPrintsASummaryAndWritesASelfContainedReport() throws Exception {
+    Path report = dir.resolve("report.html");
+    String[] result = run(0, "demo", "--customers", "2000", "--report", report.toString(),
+        "--jdbc-url", "jdbc:h2:mem:demo-test");
+    assertThat(result[0])
+        .contains("Sample company: generated sample company (seed 20261122)")
+        .contains("Revenue by territory")
+        .contains("HTML report: " + report.toAbsolutePath());
+    assertThat(result[1]).contains("[done] Loading data").doesNotContain("Exception");
+    String html = Files.readString(report);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("Revenue by country")
+        .contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
+  }
+
+  @Test
+  void demoRunsOnCdnow() throws Exception {
+    Path data = Path.of(System.getProperty("crmkit.shared.data"), "cdnow");
+    String[] result = run(0, "demo", "--cdnow", data.toString(), "--report",
+        dir.resolve("r.html").toString(), "--jdbc-url", "jdbc:h2:mem:demo-cdnow");
+    assertThat(result[0]).contains("CDNOW master log (23570 customers)").containsPattern("transactions +69,659");
+  }
+
+  @Test
+  void badOptionsExitWithStatus2() {
+    assertThat(run(2, "demo", "--customers", "5")[1]).contains("--customers must be at least 100, but was 5");
+    assertThat(run(2, "demo", "--cdnow", dir.toString())[1]).contains("CDNOW_master.txt");
   }
 
   @Test
   void unknownCommandIsAUsageError() {
-    StringWriter err = new StringWriter();
-    int status = Crmkit.run(new String[] {"nope"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
-    assertThat(status).isEqualTo(2);
+    run(2, "nope");
   }
 }
