@@ -61,7 +61,9 @@ class SegmentationExamplesTest {
     assertThat(annSegment).isEqualTo("Champions");
     assertThat(mine.analysis().gapCount()).isEqualTo(20);
     assertThat(tiers.get(CustomerId.of("ann"))).isEqualTo(ValueTier.HIGH);
-    assertThat(tiers.get(CustomerId.of("bob"))).isEqualTo(ValueTier.LOW);
+    // 200 + 42.5 of 257.5 (94%): ann alone is 78% < 80%, so cid is HIGH too; bob is MEDIUM
+    assertThat(tiers.get(CustomerId.of("cid"))).isEqualTo(ValueTier.HIGH);
+    assertThat(tiers.get(CustomerId.of("bob"))).isEqualTo(ValueTier.MEDIUM);
     assertThat(frozen).isEqualTo(result.model());
   }
 
