@@ -103,4 +103,24 @@ class SegmentRulesTest {
         .isInstanceOf(CrmException.class)
         .hasMessage("scores must be in [1, 5], but were r=6, f=1, m=1");
   }
+
+  @Test
+  void assignsAWholeTableWithOneLookupPerCustomer() {
+    org.crmkit.segmentation.rfm.TransactionColumns cols = org.crmkit.segmentation.rfm.TransactionColumns
+        .builder(3, i -> org.crmkit.core.model.CustomerId.of("c" + i), 3)
+        .add(0, 100, 5.0).add(1, 90, 1.0).add(2, 500, 1.0).build();
+    org.crmkit.segmentation.rfm.RfmTable table = org.crmkit.segmentation.rfm.RfmScorer.builder()
+        .tiles(2).build().score(cols, java.time.LocalDate.ofEpochDay(100));
+    SegmentRules rules = SegmentRules.builder().tiles(2)
+        .rule("Recent").r(2, 2).add().rule("Old").r(1, 1).add().build();
+    // c0 bought on the as-of day (r = 2), c1 ten days before (r = 1), c2 after as-of: unscored
+    assertThat(rules.assign(table)).containsExactly(0, 1, -1);
+    assertThat(table.isScored(2)).isFalse();
+    assertThatThrownBy(() -> table.score(2)).hasMessageContaining("was not scored");
+    assertThatThrownBy(() -> BuiltinSegments.standard10().assign(table))
+        .hasMessageContaining("the rule set is for 5 tiles, but the scores have 2");
+    SegmentRules conditional = SegmentRules.builder().tiles(2)
+        .rule("K").attribute("needs", "x").add().rule("All").add().build();
+    assertThatThrownBy(() -> conditional.assign(table)).hasMessageContaining("attribute conditions");
+  }
 }
