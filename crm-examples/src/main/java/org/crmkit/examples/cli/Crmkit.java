@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ClvCommand.class,
+      RfmCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Crmkit {

@@ -1,0 +1,136 @@
+package org.crmkit.segmentation.rfm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import org.crmkit.core.model.Transaction;
+import org.crmkit.segmentation.json.RfmModelJson;
+import org.junit.jupiter.api.Test;
+
+class RfmProperties {
+
+  private static RfmScorer scorer(int tiles, boolean split) {
+    return RfmScorer.builder().tiles(tiles)
+        .ties(split ? TiePolicy.STABLE_SPLIT : TiePolicy.TIES_SHARE).build();
+  }
+
+  private static boolean hasEligible(List<Transaction> txs) {
+    return txs.stream().anyMatch(t -> !t.date().isAfter(TestTransactions.AS_OF));
+  }
+
+  @Test
+  void scoresDoNotDependOnInputOrder() {
+    qt().withExamples(1000).forAll(longs().all(), integers().between(2, 7), integers().between(0, 1))
+        .checkAssert((seed, tiles, split) -> {
+          List<Transaction> txs = TestTransactions.random(seed);
+          if (!hasEligible(txs)) {
+            return;
+          }
+          List<Transaction> shuffled = new ArrayList<>(txs);
+          Collections.shuffle(shuffled, new Random(seed));
+          RfmScorer s = scorer(tiles, split == 1);
+          RfmResult a = s.score(txs, TestTransactions.AS_OF);
+          RfmResult b = s.score(shuffled, TestTransactions.AS_OF);
+          assertThat(b.scores()).as("seed %s", seed).isEqualTo(a.scores());
+          assertThat(b.model()).isEqualTo(a.model());
+        });
+  }
+
+  @Test
+  void tiesShareGivesEqualValuesEqualScoresAndIsMonotone() {
+    qt().withExamples(1000).forAll(longs().all(), integers().between(2, 9)).checkAssert((seed, tiles) -> {
+      List<Transaction> txs = TestTransactions.random(seed);
+      if (!hasEligible(txs)) {
+        return;
+      }
+      List<RfmScore> scores = scorer(tiles, false).score(txs, TestTransactions.AS_OF).scores();
+      for (RfmScore x : scores) {
+        for (RfmScore y : scores) {
+          check(x, y, s -> -s.recencyDays(), RfmScore::r, true, seed);
+          check(x, y, RfmScore::frequency, RfmScore::f, true, seed);
+          check(x, y, RfmScore::monetary, RfmScore::m, true, seed);
+        }
+      }
+    });
+  }
+
+  @Test
+  void stableSplitIsMonotoneAndTileSizesDifferByAtMostOne() {
+    qt().withExamples(1000).forAll(longs().all(), integers().between(2, 9)).checkAssert((seed, tiles) -> {
+      List<Transaction> txs = TestTransactions.random(seed);
+      if (!hasEligible(txs)) {
+        return;
+      }
+      List<RfmScore> scores = scorer(tiles, true).score(txs, TestTransactions.AS_OF).scores();
+      for (ToIntFunction<RfmScore> dim : List.<ToIntFunction<RfmScore>>of(
+          RfmScore::r, RfmScore::f, RfmScore::m)) {
+        int[] sizes = new int[tiles + 1];
+        scores.forEach(s -> sizes[dim.applyAsInt(s)]++);
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        int used = Math.min(tiles, scores.size());
+        for (int t = 1; t <= tiles; t++) {
+          if (sizes[t] > 0) {
+            min = Math.min(min, sizes[t]);
+            max = Math.max(max, sizes[t]);
+          }
+        }
+        int nonEmpty = 0;
+        for (int t = 1; t <= tiles; t++) {
+          nonEmpty += sizes[t] > 0 ? 1 : 0;
+        }
+        assertThat(max - min).as("seed %s sizes %s", seed, sizes).isLessThanOrEqualTo(1);
+        assertThat(nonEmpty).as("seed %s", seed).isEqualTo(used);
+      }
+      for (RfmScore x : scores) {
+        for (RfmScore y : scores) {
+          check(x, y, s -> -s.recencyDays(), RfmScore::r, false, seed);
+          check(x, y, RfmScore::frequency, RfmScore::f, false, seed);
+          check(x, y, RfmScore::monetary, RfmScore::m, false, seed);
+        }
+      }
+    });
+  }
+
+  private static void check(RfmScore x, RfmScore y, ToDoubleFunction<RfmScore> value,
+      ToIntFunction<RfmScore> score, boolean equalTies, long seed) {
+    double vx = value.applyAsDouble(x);
+    double vy = value.applyAsDouble(y);
+    if (vx < vy) {
+      assertThat(score.applyAsInt(x)).as("monotone, seed %s: %s vs %s", seed, x, y)
+          .isLessThanOrEqualTo(score.applyAsInt(y));
+    }
+    if (equalTies && vx == vy) {
+      assertThat(score.applyAsInt(x)).as("equal values, seed %s: %s vs %s", seed, x, y)
+          .isEqualTo(score.applyAsInt(y));
+    }
+  }
+
+  @Test
+  void frozenModelReproducesEveryFittedScoreAlsoAfterJsonRoundTrip() {
+    qt().withExamples(500).forAll(longs().all(), integers().between(2, 9), integers().between(0, 1))
+        .checkAssert((seed, tiles, split) -> {
+          List<Transaction> txs = TestTransactions.random(seed);
+          if (!hasEligible(txs)) {
+            return;
+          }
+          RfmAggregator agg = new RfmAggregator();
+          txs.stream().filter(t -> !t.date().isAfter(TestTransactions.AS_OF)).forEach(agg::add);
+          RfmResult fitted = scorer(tiles, split == 1).score(txs, TestTransactions.AS_OF);
+          RfmModel model = RfmModelJson.read(RfmModelJson.write(fitted.model()));
+          assertThat(model).isEqualTo(fitted.model());
+          for (CustomerAggregate a : agg.aggregates()) {
+            assertThat(model.score(a)).as("seed %s", seed)
+                .isEqualTo(fitted.get(a.customer()).orElseThrow());
+          }
+        });
+  }
+}
