@@ -3,7 +3,11 @@ package org.crmkit.examples.cli;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.segmentation.tiers.ValueTier;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crmkit.examples.csv.Csv;
@@ -45,20 +49,34 @@ final class ClvPredictCommand implements Callable<Integer> {
   @Option(names = "--output", description = "CSV file to write (default: standard output)")
   Path output;
 
+  @Option(names = "--tiers", paramLabel = "HIGH,MEDIUM", split = ",",
+      description = {"Adds a last column 'tier' (HIGH, MEDIUM, LOW): the customers making the top",
+          "HIGH share of total CLV are HIGH, up to MEDIUM are MEDIUM, e.g. --tiers 0.8,0.95"})
+  List<Double> tiers;
+
   @Override
   public Integer call() {
     ClvModel m = ClvModelJson.read(ClvCommand.readText(model));
     ClvData data = ClvData.of(ClvCommand.readTransactions(input), m.calibrationEnd(), m.unit());
     ClvPredictions predictions = m.predict(data.customers(), horizon, discount);
+    Map<CustomerId, ValueTier> tierOf = null;
+    if (tiers != null) {
+      if (tiers.size() != 2) {
+        throw new InvalidInputException(List.of("--tiers needs two shares HIGH,MEDIUM (e.g. 0.8,0.95),"
+            + " but got " + tiers.size() + " values: " + tiers));
+      }
+      tierOf = predictions.tiers(tiers.get(0), tiers.get(1));
+    }
+    Map<CustomerId, ValueTier> tierMap = tierOf;
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {
       try {
-        write(out, predictions);
+        write(out, predictions, tierMap);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     } else {
-      ClvCommand.writeAtomically(output, w -> write(w, predictions));
+      ClvCommand.writeAtomically(output, w -> write(w, predictions, tierMap));
       out.printf(Locale.ROOT, "%d customers predicted over %d %ss at %s per %s into %s%s%n",
           predictions.customers().size(), horizon, m.unit().label(), discount, m.unit().label(), output,
           data.lateCustomers() == 0 ? ""
@@ -68,11 +86,20 @@ final class ClvPredictCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void write(Writer w, ClvPredictions predictions) throws java.io.IOException {
-    Csv.writeRow(w, HEADER);
+  private static void write(Writer w, ClvPredictions predictions,
+      Map<CustomerId, ValueTier> tierOf) throws java.io.IOException {
+    List<String> header = new ArrayList<>(HEADER);
+    if (tierOf != null) {
+      header.add("tier");
+    }
+    Csv.writeRow(w, header);
     for (CustomerPrediction p : predictions.customers()) {
-      Csv.writeRow(w, List.of(p.customer().value(), number(p.probabilityAlive()),
+      List<String> row = new ArrayList<>(List.of(p.customer().value(), number(p.probabilityAlive()),
           number(p.expectedPurchases()), number(p.expectedSpend()), number(p.clv())));
+      if (tierOf != null) {
+        row.add(tierOf.get(p.customer()).name());
+      }
+      Csv.writeRow(w, row);
     }
     w.flush();
   }

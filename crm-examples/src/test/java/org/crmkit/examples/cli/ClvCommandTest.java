@@ -84,6 +84,25 @@ class ClvCommandTest {
   }
 
   @Test
+  void predictCanAppendAValueTierColumn() throws IOException {
+    Path model = dir.resolve("m3.json");
+    assertThat(run("clv", "fit", "--input", cdnow.toString(), "--calibration-end", "1997-09-30",
+        "--output", model.toString()).status()).isZero();
+    Run predict = run("clv", "predict", "--model", model.toString(), "--input", cdnow.toString(),
+        "--horizon", "52", "--tiers", "0.8,0.95");
+    assertThat(predict.status()).as(predict.err()).isZero();
+    List<String> rows = predict.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo("customer_id,p_alive,expected_purchases,expected_spend,clv,tier");
+    assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).matches(".*,(HIGH|MEDIUM|LOW)"));
+    assertThat(rows.stream().filter(r -> r.endsWith(",HIGH")).count()).isBetween(1L, 2356L);
+
+    Run bad = run("clv", "predict", "--model", model.toString(), "--input", cdnow.toString(),
+        "--horizon", "52", "--tiers", "0.8");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("--tiers needs two shares HIGH,MEDIUM");
+  }
+
+  @Test
   void badInputExitsWith2AndWritesNoFile() throws IOException {
     Path out = dir.resolve("never.json");
     Path bad = dir.resolve("bad.csv");

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.segmentation.tiers.ValueTier;
+import org.crmkit.segmentation.tiers.ValueTiers;
 
 /**
  * The predictions for a set of customers over one horizon and discount rate. Immutable.
@@ -29,5 +31,18 @@ public record ClvPredictions(int horizon, double discount, List<CustomerPredicti
       out.put(p.customer(), p.clv());
     }
     return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Value tiers from lifetime value: the customers whose CLV makes up the top {@code highShare} of
+   * the total CLV are HIGH, up to {@code mediumShare} MEDIUM, the rest (and every CLV of zero) LOW;
+   * see {@link ValueTiers#byCumulativeShare}. E.g. {@code tiers(0.8, 0.95)}.
+   *
+   * @return an unmodifiable map sorted by customer id
+   * @throws org.crmkit.core.CrmException if the shares are not {@code 0 < highShare <= mediumShare
+   *     <= 1}, or no customer has a positive CLV
+   */
+  public Map<CustomerId, ValueTier> tiers(double highShare, double mediumShare) {
+    return ValueTiers.byCumulativeShare(clvByCustomer(), highShare, mediumShare);
   }
 }

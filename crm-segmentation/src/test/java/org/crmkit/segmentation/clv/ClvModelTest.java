@@ -37,6 +37,33 @@ class ClvModelTest {
   }
 
   @Test
+  void tiersCustomersByTheirShareOfTotalLifetimeValue() {
+    List<CustomerSummary> data = simulated(3000, 5);
+    ClvModel model = new ClvModel(Cdnow.CALIBRATION_END, PeriodUnit.WEEK, BgNbd.fit(data), GammaGamma.fit(data));
+    ClvPredictions predictions = model.predict(data, 52, 0.01);
+    java.util.Map<org.crmkit.core.model.CustomerId, org.crmkit.segmentation.tiers.ValueTier> tiers =
+        predictions.tiers(0.8, 0.95);
+    java.util.Map<org.crmkit.core.model.CustomerId, Double> clv = predictions.clvByCustomer();
+    assertThat(tiers).hasSize(data.size());
+    double total = clv.values().stream().mapToDouble(Double::doubleValue).sum();
+    double high = 0;
+    double minHigh = Double.MAX_VALUE;
+    double maxBelowHigh = 0;
+    for (var e : tiers.entrySet()) {
+      double v = clv.get(e.getKey());
+      if (e.getValue() == org.crmkit.segmentation.tiers.ValueTier.HIGH) {
+        high += v;
+        minHigh = Math.min(minHigh, v);
+      } else {
+        maxBelowHigh = Math.max(maxBelowHigh, v);
+      }
+    }
+    // the HIGH customers are the most valuable ones and together make at least 80% of all CLV
+    assertThat(high / total).isGreaterThanOrEqualTo(0.8);
+    assertThat(minHigh).isGreaterThan(maxBelowHigh);
+  }
+
+  @Test
   void aKnownCustomerOfThePaper() {
     // FHL (2005), section 4: a customer with x = 2, t_x = 30.43, T = 38.86 expects 1.226 purchases
     // in the next 39 weeks at the published estimates
