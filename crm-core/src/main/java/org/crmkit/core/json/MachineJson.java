@@ -92,7 +92,7 @@ public final class MachineJson {
         o.put("priority", t.priority());
       }
       t.timer().ifPresent(timer -> {
-        o.put("after", timer.after().toString());
+        o.put("after", isoDuration(timer.after()));
         o.put("clock", timer.clock());
       });
     }
@@ -101,6 +101,11 @@ public final class MachineJson {
     } catch (JsonProcessingException e) {
       throw new CrmException("could not write machine '" + machine.name() + "' as JSON", e);
     }
+  }
+
+  /** ISO-8601 text of a duration, in whole days ("P180D") when it is a whole number of days. */
+  static String isoDuration(Duration d) {
+    return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
   }
 
   private static void strings(ObjectNode o, String field, List<String> values) {

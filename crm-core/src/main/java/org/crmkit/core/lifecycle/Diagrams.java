@@ -24,7 +24,7 @@ final class Diagrams {
     for (Transition t : m.transitions) {
       out.append("    ").append(ids[m.stateIndex.get(t.source())]).append(" --> ")
           .append(ids[m.stateIndex.get(t.target())]).append(" : ")
-          .append(label(t).replace(":", "\\:").replace(";", ",")).append('\n');
+          .append(label(t).replace(";", ",")).append('\n');
     }
     for (int i = 0; i < n; i++) {
       if (m.isFinal[i]) {
@@ -72,7 +72,8 @@ final class Diagrams {
   static String label(Transition t) {
     StringBuilder l = new StringBuilder(t.event());
     t.timer().ifPresent(
-        timer -> l.append(" after ").append(timer.after()).append(" since ").append(timer.clock()));
+        timer -> l.append(" after ").append(Durations.format(timer.after())).append(" since ")
+            .append(timer.clock()));
     if (!t.guards().isEmpty()) {
       l.append(" [").append(String.join(", ", t.guards())).append(']');
     }

@@ -570,7 +570,8 @@ public final class Machine {
         Optional<Instant> now = context.now();
         Optional<Instant> since = context.instant(timer.clock());
         if (now.isEmpty()) {
-          return "timer\u0000the context has no current instant (timer after " + timer.after()
+          return "timer\u0000the context has no current instant (timer after "
+              + Durations.format(timer.after())
               + " since " + timer.clock() + ")";
         }
         if (since.isEmpty()) {
@@ -578,7 +579,8 @@ public final class Machine {
         }
         Instant due = since.get().plus(timer.after());
         if (now.get().isBefore(due)) {
-          return "timer\u0000due at " + due + " (" + timer.after() + " after " + timer.clock()
+          return "timer\u0000due at " + due + " (" + Durations.format(timer.after()) + " after "
+              + timer.clock()
               + " " + since.get() + "), but now is " + now.get();
         }
       }

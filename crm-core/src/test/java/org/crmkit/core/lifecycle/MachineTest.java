@@ -355,7 +355,7 @@ class MachineTest {
           "done" [peripheries=2];
           "__initial" -> "new";
           "new" -> "step" [label="begin", lhead="cluster_busy"];
-          "step" -> "done" [label="finish after PT48H since since", ltail="cluster_busy"];
+          "step" -> "done" [label="finish after P2D since since", ltail="cluster_busy"];
           "step" -> "step" [label="ping (internal)", style=dashed];
         }
         """);

@@ -46,7 +46,7 @@ class LifecycleCommandTest {
         .contains("    state \"closed-deal\" as closed_deal\n")
         .contains("    state active {\n        closed_deal\n        loyal\n    }\n")
         .contains("    potential --> intentional : show-interest / assign-sales-rep\n")
-        .contains("    active --> churned : no-purchase after PT4320H since lastPurchaseAt"
+        .contains("    active --> churned : no-purchase after P180D since lastPurchaseAt"
             + " / start-win-back-campaign\n")
         .contains("    [*] --> prospective\n")
         .contains("    erased --> [*]\n");
