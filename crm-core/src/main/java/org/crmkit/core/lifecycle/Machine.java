@@ -687,7 +687,9 @@ public final class Machine {
 
   /**
    * A mutable builder of a {@link Machine}; not thread-safe. Declarations are collected and
-   * validated together by {@link #build()}.
+   * validated together by {@link #build()}. Every method throws {@link CrmException} at once for
+   * a null or blank name (and the spec methods for a blank guard or effect name); everything
+   * else is reported by {@link #build()}.
    */
   public static final class Builder {
     final String name;
