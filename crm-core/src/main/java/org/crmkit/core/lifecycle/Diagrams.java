@@ -13,12 +13,6 @@ final class Diagrams {
     String[] ids = mermaidIds(m);
     StringBuilder out = new StringBuilder("stateDiagram-v2\n");
     int n = m.stateNames.length;
-    for (int i = 0; i < n; i++) {
-      if (!ids[i].equals(m.stateNames[i])) {
-        out.append("    state \"").append(m.stateNames[i].replace("\"", "'")).append("\" as ")
-            .append(ids[i]).append('\n');
-      }
-    }
     writeMermaidChildren(m, ids, -1, 1, out);
     out.append("    [*] --> ").append(ids[m.stateIndex.get(m.initial)]).append('\n');
     for (Transition t : m.transitions) {
@@ -41,9 +35,13 @@ final class Diagrams {
       if (m.parent[i] != parent) {
         continue;
       }
-      if (m.leaf[i]) {
+      if (!ids[i].equals(m.stateNames[i])) {
+        out.append(indent).append("state \"").append(m.stateNames[i].replace("\"", "'"))
+            .append("\" as ").append(ids[i]).append('\n');
+      } else if (m.leaf[i]) {
         out.append(indent).append(ids[i]).append('\n');
-      } else {
+      }
+      if (!m.leaf[i]) {
         out.append(indent).append("state ").append(ids[i]).append(" {\n");
         writeMermaidChildren(m, ids, i, depth + 1, out);
         out.append(indent).append("}\n");

@@ -315,8 +315,8 @@ class MachineTest {
         .toMermaid();
     assertThat(mermaid).isEqualTo("""
         stateDiagram-v2
-            state "in-progress" as in_progress
             new
+            state "in-progress" as in_progress
             state in_progress {
                 step
             }

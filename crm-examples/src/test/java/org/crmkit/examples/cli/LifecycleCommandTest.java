@@ -43,8 +43,8 @@ class LifecycleCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
         .startsWith("stateDiagram-v2\n")
-        .contains("    state \"closed-deal\" as closed_deal\n")
-        .contains("    state active {\n        closed_deal\n        loyal\n    }\n")
+        .contains("    state active {\n        state \"closed-deal\" as closed_deal\n"
+            + "        loyal\n    }\n")
         .contains("    potential --> intentional : show-interest / assign-sales-rep\n")
         .contains("    active --> churned : no-purchase after P180D since lastPurchaseAt"
             + " / start-win-back-campaign\n")
