@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ClvCommand.class,
       RfmCommand.class,
+      LifecycleCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Crmkit {

@@ -1,0 +1,190 @@
+package org.crmkit.core.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariants of the lifecycle engine over random valid machines (each generated from a seed that
+ * QuickTheories prints on failure) and random event sequences.
+ */
+class MachineProperties {
+
+  @Test
+  void randomEventSequencesNeverLeaveTheDeclaredLeafStates() {
+    qt().withExamples(500).forAll(longs().all()).checkAssert(seed -> {
+      RandomMachines.Spec spec = RandomMachines.spec(seed);
+      Machine m = spec.build();
+      Set<String> leaves = new HashSet<>();
+      for (int i = 0; i < spec.names().size(); i++) {
+        boolean hasChild = false;
+        for (int p : spec.parent()) {
+          hasChild |= p == i;
+        }
+        if (!hasChild) {
+          leaves.add(spec.names().get(i));
+        }
+      }
+      Random r = new Random(seed);
+      String state = m.start("x").state();
+      for (int step = 0; step < 60; step++) {
+        Decision d = m.decide(state, RandomMachines.event(r), RandomMachines.context(r));
+        assertThat(leaves).contains(d.state());
+        if (!d.accepted()) {
+          assertThat(d.state()).isEqualTo(state);
+          assertThat(d.effects()).isEmpty();
+        }
+        state = d.state();
+      }
+    });
+  }
+
+  @Test
+  void replayOfTheRecordsOfSuccessiveDecisionsEqualsTheFoldedState() {
+    qt().withExamples(500).forAll(longs().all()).checkAssert(seed -> {
+      Machine m = RandomMachines.spec(seed).build();
+      Random r = new Random(seed ^ 0x5DEECE66DL);
+      SubjectState subject = m.start("c-" + seed);
+      String folded = subject.state();
+      List<TransitionRecord> log = new ArrayList<>();
+      java.time.Instant at = RandomMachines.EPOCH;
+      for (int step = 0; step < 60; step++) {
+        String event = RandomMachines.event(r);
+        Context ctx = RandomMachines.context(r);
+        Decision d = m.decide(folded, event, ctx);
+        folded = d.state();
+        at = at.plus(Duration.ofHours(r.nextInt(3)));
+        if (d.accepted()) {
+          TransitionRecord rec = m.fire(subject, event, ctx, at, "tester");
+          subject = m.apply(subject, rec);
+          log.add(rec);
+        }
+        assertThat(subject.state()).isEqualTo(folded);
+      }
+      Replay replay = m.replay(log);
+      assertThat(replay.valid()).as("replay %s", replay.illegalStep()).isTrue();
+      assertThat(replay.state()).isEqualTo(folded);
+      assertThat(replay.version()).isEqualTo(log.size());
+    });
+  }
+
+  @Test
+  void reachableSetEqualsNaiveGraphReachability() {
+    qt().withExamples(500).forAll(longs().all()).checkAssert(seed -> {
+      RandomMachines.Spec spec = RandomMachines.spec(seed);
+      Machine m = spec.build();
+      ReferenceMachine ref = spec.reference();
+      for (String s : leaves(m)) {
+        assertThat(m.reachableStates(s)).isEqualTo(ref.reachable(s));
+      }
+      // every leaf of a valid machine is reachable from the initial state
+      assertThat(m.reachableStates(m.initialState())).isEqualTo(ref.reachable(ref.initialLeaf()));
+    });
+  }
+
+  @Test
+  void decideAgreesWithTheNaiveReference() {
+    java.util.EnumMap<Decision.Outcome, Integer> seen = new java.util.EnumMap<>(Decision.Outcome.class);
+    int[] withEffects = new int[1];
+    qt().withExamples(1000).forAll(longs().all()).checkAssert(seed -> {
+      RandomMachines.Spec spec = RandomMachines.spec(seed);
+      Machine m = spec.build();
+      ReferenceMachine ref = spec.reference();
+      Random r = new Random(~seed);
+      for (String state : leaves(m)) {
+        for (int k = 0; k < 8; k++) {
+          String event = RandomMachines.event(r);
+          Context ctx = RandomMachines.context(r);
+          Decision d = m.decide(state, event, ctx);
+          ReferenceMachine.Answer a = ref.decide(state, event, ctx);
+          assertThat(d.outcome()).as("%s on %s with %s", state, event, ctx).isEqualTo(a.outcome());
+          assertThat(d.state()).isEqualTo(a.state());
+          assertThat(d.effects()).isEqualTo(a.effects());
+          assertThat(d.failedGuard()).isEqualTo(a.failedGuard());
+          seen.merge(d.outcome(), 1, Integer::sum);
+          withEffects[0] += d.effects().size() > 1 ? 1 : 0;
+        }
+      }
+    });
+    // the generator exercises every outcome and multi-effect (exit/transition/entry) decisions
+    assertThat(seen.keySet()).containsExactlyInAnyOrder(Decision.Outcome.values());
+    assertThat(seen.values()).allMatch(count -> count > 100);
+    assertThat(withEffects[0]).isGreaterThan(100);
+  }
+
+  @Test
+  void effectListsAreDeterministic() {
+    qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+      RandomMachines.Spec spec = RandomMachines.spec(seed);
+      Machine first = spec.build();
+      Machine second = spec.build();
+      Random r = new Random(seed);
+      for (String state : leaves(first)) {
+        for (String event : RandomMachines.EVENTS) {
+          Context ctx = RandomMachines.context(r);
+          Decision a = first.decide(state, event, ctx);
+          assertThat(first.decide(state, event, ctx).effects()).isEqualTo(a.effects());
+          assertThat(second.decide(state, event, ctx).effects()).isEqualTo(a.effects());
+          assertThat(second.decide(state, event, ctx).state()).isEqualTo(a.state());
+        }
+      }
+    });
+  }
+
+  @Test
+  void shortestPathLeadsToItsTargetAndIsNoLongerThanAnyPathFound() {
+    qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+      RandomMachines.Spec spec = RandomMachines.spec(seed);
+      Machine m = spec.build();
+      for (String from : leaves(m)) {
+        Set<String> reachable = m.reachableStates(from);
+        for (String to : leaves(m)) {
+          var path = m.shortestPath(from, to);
+          assertThat(path.isPresent()).isEqualTo(reachable.contains(to));
+          if (path.isPresent()) {
+            // following the path structurally (any candidate target) can end in 'to'
+            Set<String> frontier = Set.of(from);
+            for (String ev : path.get()) {
+              Set<String> next = new HashSet<>();
+              for (String s : frontier) {
+                next.addAll(targets(m, s, ev));
+              }
+              frontier = next;
+            }
+            assertThat(frontier).contains(to);
+          }
+        }
+      }
+    });
+  }
+
+  static List<String> leaves(Machine m) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.stateNames.length; i++) {
+      if (m.leaf[i]) {
+        out.add(m.stateNames[i]);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> targets(Machine m, String s, String event) {
+    Set<String> out = new HashSet<>();
+    int si = m.stateIndex.get(s);
+    int e = m.eventIndex.get(event);
+    if (e >= 0 && !m.isFinal[si]) {
+      for (Machine.Candidate c : m.candidates[si * m.events + e]) {
+        out.add(m.stateNames[c.targetLeaf]);
+      }
+    }
+    return out;
+  }
+}
