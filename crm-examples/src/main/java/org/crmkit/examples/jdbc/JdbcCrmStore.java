@@ -6,19 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.model.Customer;
+import org.crmkit.core.lifecycle.SubjectState;
+import org.crmkit.core.lifecycle.TransitionRecord;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.CustomerKind;
 import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.SizeBand;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.UserId;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An example persistence adapter over plain JDBC (no ORM): customers with their lifecycle stage and
@@ -44,11 +44,6 @@ public final class JdbcCrmStore {
   /** A customer as stored, with its row version. */
   public record StoredCustomer(Customer customer, long version) {}
 
-  /** One row of the transition audit log. */
-  public record AuditEntry(
-      CustomerId subject, long version, @Nullable String from, String to, String event,
-      Instant at, String actor) {}
-
   private static final String[] SCHEMA = {
     "CREATE TABLE IF NOT EXISTS crm_customer ("
         + " id VARCHAR(128) PRIMARY KEY,"
@@ -70,7 +65,7 @@ public final class JdbcCrmStore {
     "CREATE TABLE IF NOT EXISTS crm_transition ("
         + " subject_id VARCHAR(128) NOT NULL,"
         + " version BIGINT NOT NULL,"
-        + " from_state VARCHAR(64),"
+        + " from_state VARCHAR(64) NOT NULL,"
         + " to_state VARCHAR(64) NOT NULL,"
         + " event VARCHAR(64) NOT NULL,"
         + " occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,"
@@ -197,63 +192,82 @@ public final class JdbcCrmStore {
   }
 
   /**
-   * Applies a lifecycle transition decided on {@code expectedVersion}: sets the stage, increments
-   * the version and appends the audit row, atomically.
+   * The lifecycle state of a customer as the machine sees it: its stage and row version.
    *
-   * @return the new version ({@code expectedVersion + 1})
-   * @throws VersionConflictException if the stored version is not {@code expectedVersion} (or the
-   *     customer does not exist, or another transaction wrote the same version first); nothing is
-   *     written
+   * @throws JdbcStoreException if the customer is not stored or has no lifecycle stage
    */
-  public long applyTransition(
-      CustomerId subject, long expectedVersion, @Nullable String from, String to, String event,
-      Instant at, String actor) {
+  public SubjectState lifecycleState(CustomerId id) {
+    StoredCustomer stored = findCustomer(id)
+        .orElseThrow(() -> new JdbcStoreException("customer '" + id + "' is not stored"));
+    String stage = stored.customer().lifecycleStage()
+        .orElseThrow(() -> new JdbcStoreException("customer '" + id + "' has no lifecycle stage"));
+    return new SubjectState(id.value(), stage, stored.version());
+  }
+
+  /**
+   * Applies a transition record produced by {@code Machine.fire} on version {@code
+   * record.version() - 1}: sets the stage to {@code record.to()}, increments the version and
+   * appends the record to the audit log, atomically.
+   *
+   * @return the customer's new lifecycle state
+   * @throws VersionConflictException if the stored version is not {@code record.version() - 1}
+   *     (someone else changed the customer since the decision), the stored stage is not {@code
+   *     record.from()}, or another transaction wrote the same version first; nothing is written
+   */
+  public SubjectState applyTransition(TransitionRecord record) {
+    CustomerId subject = CustomerId.of(record.subjectId());
+    long expected = record.version() - 1;
     return run("apply transition to " + subject, c -> {
       try (PreparedStatement update = c.prepareStatement(
               "UPDATE crm_customer SET lifecycle_stage = ?, version = version + 1"
-                  + " WHERE id = ? AND version = ?");
+                  + " WHERE id = ? AND version = ? AND lifecycle_stage = ?");
           PreparedStatement audit = c.prepareStatement(
               "INSERT INTO crm_transition (subject_id, version, from_state, to_state, event,"
                   + " occurred_at, actor) VALUES (?,?,?,?,?,?,?)")) {
-        update.setString(1, to);
+        update.setString(1, record.to());
         update.setString(2, subject.value());
-        update.setLong(3, expectedVersion);
+        update.setLong(3, expected);
+        update.setString(4, record.from());
         if (update.executeUpdate() != 1) {
+          String found = describeCurrent(c, subject);
           c.rollback();
-          throw new VersionConflictException(subject, expectedVersion, describeCurrent(c, subject));
+          throw new VersionConflictException(subject, expected, found);
         }
         audit.setString(1, subject.value());
-        audit.setLong(2, expectedVersion + 1);
-        audit.setString(3, from);
-        audit.setString(4, to);
-        audit.setString(5, event);
-        audit.setTimestamp(6, Timestamp.from(at));
-        audit.setString(7, actor);
+        audit.setLong(2, record.version());
+        audit.setString(3, record.from());
+        audit.setString(4, record.to());
+        audit.setString(5, record.event());
+        audit.setTimestamp(6, Timestamp.from(record.at()));
+        audit.setString(7, record.actor());
         audit.executeUpdate();
-        return expectedVersion + 1;
+        return new SubjectState(subject.value(), record.to(), record.version());
       } catch (SQLException e) {
         c.rollback();
         if (isConstraintViolation(e)) {
-          throw new VersionConflictException(subject, expectedVersion,
-              "another transaction wrote version " + (expectedVersion + 1) + " first");
+          throw new VersionConflictException(subject, expected,
+              "another transaction wrote version " + record.version() + " first");
         }
         throw e;
       }
     });
   }
 
-  /** The audit log of a customer, oldest first. */
-  public List<AuditEntry> history(CustomerId subject) {
+  /**
+   * The audit log of a customer, oldest first, as transition records (feed it to {@code
+   * Machine.replay} to validate a persisted history).
+   */
+  public List<TransitionRecord> history(CustomerId subject) {
     return run("read history of " + subject, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT version, from_state, to_state, event, occurred_at, actor FROM crm_transition"
               + " WHERE subject_id = ? ORDER BY version")) {
         ps.setString(1, subject.value());
-        List<AuditEntry> out = new ArrayList<>();
+        List<TransitionRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new AuditEntry(subject, rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
+            out.add(new TransitionRecord(subject.value(), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getLong(1)));
           }
         }
         return out;
@@ -262,10 +276,11 @@ public final class JdbcCrmStore {
   }
 
   private static String describeCurrent(Connection c, CustomerId subject) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT version FROM crm_customer WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT version, lifecycle_stage FROM crm_customer WHERE id = ?")) {
       ps.setString(1, subject.value());
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? "the stored version is " + rs.getLong(1) : "the customer does not exist";
+        return rs.next() ? "the stored version is " + rs.getLong(1) + " in stage '" + rs.getString(2) + "'"
+            : "the customer does not exist";
       }
     }
   }
