@@ -323,6 +323,14 @@ public final class AssignmentRules {
       return this;
     }
 
+    /** Appends entries, in order. */
+    public Builder entries(Collection<AssignmentEntry> entries) {
+      for (AssignmentEntry e : Checks.present("entries", entries)) {
+        entry(e);
+      }
+      return this;
+    }
+
     /** Appends an entry. */
     public Builder entry(AssignmentEntry entry) {
       entries.add(Checks.present("entry", entry));
