@@ -58,6 +58,7 @@ final class AssignmentEngine {
   private final Map<String, Integer> tierIds = new HashMap<>();
   private final int defaultCode;
   private final int maxPool;
+  private final Skip[] coverageSkip;
 
   /** One compiled entry. */
   static final class Entry {
@@ -145,6 +146,11 @@ final class AssignmentEngine {
       teamSet.addAll(user.teams());
     }
     queues = teamSet.toArray(new TeamId[0]);
+    coverageSkip = new Skip[n];
+    for (int u = 0; u < n; u++) {
+      coverageSkip[u] = new Skip(users[u].id(), SkipReason.TERRITORY_NOT_COVERED,
+          "covers " + new TreeSet<>(users[u].territories()));
+    }
     Map<TeamId, Integer> queueIndex = new HashMap<>();
     assignees = new Assignee[n + queues.length];
     for (int u = 0; u < n; u++) {
@@ -320,6 +326,9 @@ final class AssignmentEngine {
     final int[] statusEpoch = new int[users.length];
     final byte[] status = new byte[users.length];
     final @Nullable String[] period = new String[users.length];
+    // the availability skips of the current instant, shared by every lead at that instant
+    final @Nullable Skip[] availabilitySkip = new Skip[users.length];
+    final int[] skipEpoch = new int[users.length];
     // the last decision
     int decidedCode;
     int decidedEntry;
@@ -590,6 +599,23 @@ final class AssignmentEngine {
   }
 
   private Skip skip(Entry e, int j, SkipReason r, Working w) {
+    int u = e.pool[j];
+    if (r == SkipReason.OUT_OF_OFFICE || r == SkipReason.OUTSIDE_WORKING_HOURS) {
+      Skip cached = w.availabilitySkip[u];
+      if (cached == null || w.skipEpoch[u] != w.epoch) {
+        cached = newSkip(e, j, r, w);
+        w.availabilitySkip[u] = cached;
+        w.skipEpoch[u] = w.epoch;
+      }
+      return cached;
+    }
+    if (r == SkipReason.TERRITORY_NOT_COVERED) {
+      return coverageSkip[u];
+    }
+    return newSkip(e, j, r, w);
+  }
+
+  private Skip newSkip(Entry e, int j, SkipReason r, Working w) {
     int u = e.pool[j];
     String detail;
     switch (r) {
