@@ -120,7 +120,7 @@ final class AssignmentEngine {
     away = new OutOfOffice[n][];
     coverStart = new int[n][];
     coverEnd = new int[n][];
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Set<String>[] skills = new Set[n];
     TreeSet<TeamId> teamSet = new TreeSet<>();
     for (int u = 0; u < n; u++) {

@@ -23,6 +23,7 @@ import org.crmkit.core.assignment.AssignmentRules;
 import org.crmkit.core.assignment.AssignmentState;
 import org.crmkit.core.assignment.Lead;
 import org.crmkit.core.json.AssignmentRulesJson;
+import org.crmkit.core.json.AssignmentStateJson;
 import org.crmkit.core.json.AssignmentTeamJson;
 import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.SizeBand;
@@ -70,9 +71,21 @@ final class AssignCommand implements Callable<Integer> {
       + "2026-11-23T09:00:00Z) for availability and capacity; default: now")
   String at;
 
+  @Option(names = "--state", description = "distribution state (crmkit.assignment-state/1): "
+      + "read if the file exists, then replaced by the state after this run")
+  Path state;
+
   @Override
   public Integer call() throws IOException {
     Instant instant = instant();
+    AssignmentState initial = AssignmentState.empty();
+    if (state != null && Files.exists(state)) {
+      try {
+        initial = AssignmentStateJson.read(read(state, "--state"));
+      } catch (InvalidDefinitionException e) {
+        throw invalid(state, e);
+      }
+    }
     AssignmentTeamJson.Team roster;
     try {
       roster = AssignmentTeamJson.read(read(team, "--team"));
@@ -86,12 +99,16 @@ final class AssignCommand implements Callable<Integer> {
       throw invalid(rules, e);
     }
     List<Lead> parsed = readLeads(assignment);
-    AssignmentBatch batch = assignment.assignAll(parsed, AssignmentState.empty(), instant);
+    AssignmentBatch batch = assignment.assignAll(parsed, initial, instant);
     try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       Csv.writeRow(out, OUTPUT_HEADER);
       for (Assignment a : batch.assignments()) {
         Csv.writeRow(out, List.of(a.leadId(), a.assignee().toString(), a.rule(), a.explain()));
       }
+    }
+    if (state != null) {
+      Files.writeString(state, AssignmentStateJson.write(batch.nextState()),
+          StandardCharsets.UTF_8);
     }
     spec.commandLine().getOut().println("assigned " + parsed.size() + " leads to " + output
         + (assignment.warnings().isEmpty() ? ""

@@ -88,6 +88,24 @@ class AssignCommandTest {
   }
 
   @Test
+  void aStateFileCarriesTheRotationFromOneRunToTheNext() throws IOException {
+    Path state = dir.resolve("state.json");
+    Files.writeString(leads, LEADS_HEADER_LINE + "A1,de,,,,,,\n");
+    assertThat(run("--at", "2026-11-23T10:00:00Z", "--state", state.toString())).isZero();
+    assertThat(Files.readString(state)).contains("\"emea\" : 1");
+    Files.writeString(leads, LEADS_HEADER_LINE + "A2,de,,,,,,\n");
+    assertThat(run("--at", "2026-11-23T10:00:00Z", "--state", state.toString())).isZero();
+    // bob took A1; carol is out of office, so dan takes A2
+    assertThat(Files.readString(output)).contains("A2,dan,emea,");
+    Files.writeString(state, "{\"format\": \"crmkit.assignment-state/1\", \"cursors\": 5}");
+    assertThat(run("--state", state.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("state.json: $.cursors: expected an object");
+  }
+
+  static final String LEADS_HEADER_LINE =
+      "lead_id,territory,product_line,industry,size_band,source,score,value_tier\n";
+
+  @Test
   void invalidLeadsAreAllReportedAndNothingIsWritten() throws IOException {
     Files.writeString(leads, """
         lead_id,territory,product_line,industry,size_band,source,score,value_tier
