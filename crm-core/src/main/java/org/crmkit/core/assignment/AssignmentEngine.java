@@ -319,7 +319,14 @@ final class AssignmentEngine {
     final Map<String, Map<UserId, Long>> otherWeights = new HashMap<>();
     final Map<UserId, Integer> otherOpen = new HashMap<>();
     final Map<UserId, AssignmentState.CapacityUse> otherCapacity = new HashMap<>();
-    final boolean[] eligible = new boolean[maxPool];
+    // the members eligible for the last weighted pick, in pool order
+    final int[] eligible = new int[maxPool];
+    int eligibleCount;
+    // per entry, the members active, skilled and available at `at` (capacity and coverage are
+    // checked per lead); valid when availableEpoch[e] == epoch
+    final int[][] available = new int[entries.length][];
+    final int[] availableCount = new int[entries.length];
+    final int[] availableEpoch = new int[entries.length];
     // availability cache, valid for `at`
     @Nullable Instant at;
     int epoch;
@@ -487,8 +494,8 @@ final class AssignmentEngine {
   // ---------------------------------------------------------------- matching
 
   private int territoryPosition(Lead lead) {
-    Optional<TerritoryId> t = lead.territory();
-    return t.isPresent() ? territories.indexOf(t.get()) : -1;
+    TerritoryId t = lead.territoryOrNull();
+    return t == null ? -1 : territories.indexOf(t);
   }
 
   /** The index of the first entry the lead matches, or -1. */
@@ -497,15 +504,14 @@ final class AssignmentEngine {
     if (candidates.length == 0) {
       return -1;
     }
-    Optional<ProductLineId> pl = lead.productLine();
-    int pp = pl.isPresent() ? productLines.indexOf(pl.get()) : -1;
-    int industry = id(lead.industry(), industryIds);
-    int source = id(lead.source(), sourceIds);
-    int tier = id(lead.valueTier(), tierIds);
-    int size = lead.sizeBand().map(b -> 1 << b.ordinal()).orElse(0);
-    var scoreOpt = lead.score();
-    boolean hasScore = scoreOpt.isPresent();
-    double score = hasScore ? scoreOpt.getAsDouble() : 0;
+    ProductLineId pl = lead.productLineOrNull();
+    int pp = pl == null ? -1 : productLines.indexOf(pl);
+    int industry = id(lead.industryOrNull(), industryIds);
+    int source = id(lead.sourceOrNull(), sourceIds);
+    int tier = id(lead.valueTierOrNull(), tierIds);
+    int size = lead.sizeBit();
+    double score = lead.scoreOrNaN();
+    boolean hasScore = !Double.isNaN(score);
     for (int i : candidates) {
       Entry e = entries[i];
       if (e.productStart != null && !within(pp, e.productStart, e.productEnd)) {
@@ -523,11 +529,11 @@ final class AssignmentEngine {
     return -1;
   }
 
-  private static int id(Optional<String> value, Map<String, Integer> ids) {
-    if (value.isEmpty()) {
+  private static int id(@Nullable String value, Map<String, Integer> ids) {
+    if (value == null || ids.isEmpty()) {
       return -1;
     }
-    Integer id = ids.get(value.get());
+    Integer id = ids.get(value);
     return id == null ? -1 : id;
   }
 
@@ -662,8 +668,15 @@ final class AssignmentEngine {
     return s.toString();
   }
 
-  /** Picks a member of {@code e}'s pool without changing the counters; -1 if none is eligible. */
+  /**
+   * Picks a member of {@code e}'s pool without changing the counters; -1 if none is eligible.
+   * Without {@code skips}, weighted and least-loaded picks scan only the members available at
+   * the instant (same result, fewer checks).
+   */
   private int pick(Entry e, int tp, Working w, @Nullable List<Skip> skips) {
+    if (skips == null && e.strategy != Strategy.ROUND_ROBIN) {
+      return pickAvailable(e, tp, w);
+    }
     int k = e.pool.length;
     switch (e.strategy) {
       case ROUND_ROBIN: {
@@ -684,10 +697,11 @@ final class AssignmentEngine {
         long[] cw = w.current[e.index];
         int best = -1;
         long bestWeight = 0;
+        w.eligibleCount = 0;
         for (int j = 0; j < k; j++) {
           SkipReason r = ineligible(e, j, tp, w);
-          w.eligible[j] = r == null;
           if (r == null) {
+            w.eligible[w.eligibleCount++] = j;
             long cand = cw[j] + weight[e.pool[j]];
             if (best < 0 || cand > bestWeight) {
               best = j;
@@ -716,6 +730,65 @@ final class AssignmentEngine {
     }
   }
 
+  private int pickAvailable(Entry e, int tp, Working w) {
+    if (w.availableEpoch[e.index] != w.epoch || w.available[e.index] == null) {
+      int[] list = w.available[e.index];
+      if (list == null) {
+        list = new int[e.pool.length];
+        w.available[e.index] = list;
+      }
+      int n = 0;
+      for (int j = 0; j < e.pool.length; j++) {
+        int u = e.pool[j];
+        if (active[u] && e.missingSkills[j] == null && w.status(u) == AVAILABLE) {
+          list[n++] = j;
+        }
+      }
+      w.availableCount[e.index] = n;
+      w.availableEpoch[e.index] = w.epoch;
+    }
+    int[] list = w.available[e.index];
+    int n = w.availableCount[e.index];
+    int best = -1;
+    if (e.strategy == Strategy.WEIGHTED_ROUND_ROBIN) {
+      long[] cw = w.current[e.index];
+      long bestWeight = 0;
+      w.eligibleCount = 0;
+      for (int k = 0; k < n; k++) {
+        int j = list[k];
+        int u = e.pool[j];
+        if (e.coverage && !covers(u, tp) || atCapacity(u, w)) {
+          continue;
+        }
+        w.eligible[w.eligibleCount++] = j;
+        long cand = cw[j] + weight[u];
+        if (best < 0 || cand > bestWeight) {
+          best = j;
+          bestWeight = cand;
+        }
+      }
+    } else {
+      int bestOpen = 0;
+      for (int k = 0; k < n; k++) {
+        int j = list[k];
+        int u = e.pool[j];
+        if (e.coverage && !covers(u, tp) || atCapacity(u, w)) {
+          continue;
+        }
+        if (best < 0 || w.open[u] < bestOpen) {
+          best = j;
+          bestOpen = w.open[u];
+        }
+      }
+    }
+    return best;
+  }
+
+  private boolean atCapacity(int u, Working w) {
+    Capacity c = capacity[u];
+    return c != null && w.capCount[u] >= c.limit() && w.period(u).equals(w.capPeriod[u]);
+  }
+
   /** Applies the counters of the pick of member {@code j} (right after {@link #pick}). */
   private void advance(Entry e, int j, Working w) {
     if (e.strategy == Strategy.ROUND_ROBIN) {
@@ -723,12 +796,11 @@ final class AssignmentEngine {
     } else if (e.strategy == Strategy.WEIGHTED_ROUND_ROBIN) {
       long[] cw = w.current[e.index];
       long total = 0;
-      for (int m = 0; m < e.pool.length; m++) {
-        if (w.eligible[m]) {
-          int wt = weight[e.pool[m]];
-          cw[m] += wt;
-          total += wt;
-        }
+      for (int k = 0; k < w.eligibleCount; k++) {
+        int m = w.eligible[k];
+        int wt = weight[e.pool[m]];
+        cw[m] += wt;
+        total += wt;
       }
       cw[j] -= total;
     }

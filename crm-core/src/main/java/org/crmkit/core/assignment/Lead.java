@@ -9,6 +9,7 @@ import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.SizeBand;
 import org.crmkit.core.model.TerritoryId;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot of the lead (or account) to assign: the attributes assignment rules look at. Every
@@ -49,6 +50,52 @@ public abstract class Lead {
 
   /** Further attributes the host carries along (not used by conditions); unmodifiable. */
   public abstract Map<String, String> attributes();
+
+  // Unwrapped copies for the engine's hot path (no Optional per access); computed once.
+
+  @Value.Derived
+  @Value.Auxiliary
+  @Nullable TerritoryId territoryOrNull() {
+    return territory().orElse(null);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  @Nullable ProductLineId productLineOrNull() {
+    return productLine().orElse(null);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  @Nullable String industryOrNull() {
+    return industry().orElse(null);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  @Nullable String sourceOrNull() {
+    return source().orElse(null);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  @Nullable String valueTierOrNull() {
+    return valueTier().orElse(null);
+  }
+
+  /** The size band's bit ({@code 1 << ordinal}), or 0 when absent. */
+  @Value.Derived
+  @Value.Auxiliary
+  int sizeBit() {
+    return sizeBand().map(b -> 1 << b.ordinal()).orElse(0);
+  }
+
+  /** The score, or NaN when absent. */
+  @Value.Derived
+  @Value.Auxiliary
+  double scoreOrNaN() {
+    return score().orElse(Double.NaN);
+  }
 
   @Value.Check
   void check() {

@@ -44,6 +44,35 @@ class AssignmentReferenceTest {
   }
 
   @Test
+  void theArrayBatchApiAgreesWithTheNaiveReference() {
+    qt().withExamples(400).forAll(longs().all()).checkAssert(seed -> {
+      AssignmentScenario s = new AssignmentScenario(seed, 150);
+      AssignmentRules rules = s.rules();
+      if (rules == null) {
+        return;
+      }
+      java.time.Instant at = s.log.get(0).at();
+      NaiveAssigner naive = new NaiveAssigner(s);
+      int[] who = new int[s.log.size()];
+      int[] rule = new int[s.log.size()];
+      AssignmentState end = rules.assignAll(s.leads(), AssignmentState.empty(), at, who, rule);
+      for (int i = 0; i < who.length; i++) {
+        NaiveAssigner.Decision want = naive.assign(s.log.get(i).lead(), at);
+        if (!rules.assigneeOf(who[i]).equals(want.assignee())
+            || !rules.ruleName(rule[i]).equals(want.rule())) {
+          throw new AssertionError("seed " + seed + ", lead " + i + ": engine "
+              + rules.assigneeOf(who[i]) + " by " + rules.ruleName(rule[i]) + " but reference "
+              + want);
+        }
+      }
+      if (!end.equals(naive.state())) {
+        throw new AssertionError("seed " + seed + ": final state " + end + " but reference "
+            + naive.state());
+      }
+    });
+  }
+
+  @Test
   void mostRandomScenariosAreValidSoTheDifferentialTestHasTeeth() {
     long valid = new java.util.Random(7).longs(200).filter(seed ->
         new AssignmentScenario(seed, 0).rules() != null).count();
