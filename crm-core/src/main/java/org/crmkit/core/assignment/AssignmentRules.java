@@ -32,17 +32,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * AssignmentRules rules = AssignmentRules.builder()
- *     .territories(world).users(team)
- *     .entry("emea-key", Condition.builder().addTerritories(emea)
- *         .addSizeBands(SizeBand.ENTERPRISE).build(), Target.user(alice.id()))
- *     .entry("emea", Condition.builder().addTerritories(emea).build(),
- *         Target.distribute(Strategy.ROUND_ROBIN, TeamId.of("emea")))
- *     .defaultOwner(Target.queue(TeamId.of("inside-sales")))
- *     .build();
+ *     .territories(world).users(List.of(bob, carol))
+ *     .profile(RepProfile.builder().user(carol.id()).weight(2)
+ *         .capacity(Capacity.perDay(20)).build())
+ *     .entry("emea", Condition.builder().addTerritories(emea).build(),  // emea and below
+ *         Target.distribute(Strategy.WEIGHTED_ROUND_ROBIN, emeaTeam))
+ *     .defaultOwner(Target.user(bob.id()))
+ *     .build();                                     // reports every problem at once
  * AssignmentResult r = rules.assign(lead, AssignmentState.empty(), now);
+ * String who = r.assignment().assignee().id();      // "carol" (weight 2)
+ * AssignmentState next = r.nextState();             // persist it; pass it to the next assign
  * }</pre>
  */
 public final class AssignmentRules {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(AssignmentRules.class);
+
   private final Hierarchy<TerritoryId> territories;
   private final Hierarchy<ProductLineId> productLines;
   private final List<User> users;
@@ -361,6 +366,8 @@ public final class AssignmentRules {
       if (!problems.isEmpty()) {
         throw new InvalidDefinitionException("assignment rules", problems);
       }
+      LOG.debug("assignment rules built: {} entries, {} users, {} warnings", entries.size(),
+          users.size(), warnings.size());
       AssignmentEngine engine = new AssignmentEngine(territories, productLines, users,
           v.profiles(), entries, defaultOwner);
       return new AssignmentRules(territories, productLines, List.copyOf(users),

@@ -46,14 +46,31 @@ public abstract class AssignmentState {
     }
   }
 
+  /** Checks counts and copies inner weight maps, so that the state is deeply immutable. */
   @Value.Check
-  void check() {
+  AssignmentState normalize() {
     openItems().forEach((user, count) -> {
       if (count < 0) {
         throw new org.crmkit.core.CrmException("openItems must be >= 0, but was " + count
             + " for user '" + user + "'");
       }
     });
+    boolean copied = true;
+    for (Map<UserId, Long> m : currentWeights().values()) {
+      for (Map.Entry<UserId, Long> e : m.entrySet()) {
+        if (e.getKey() == null || e.getValue() == null) {
+          throw new org.crmkit.core.CrmException(
+              "currentWeights must not contain null users or weights, but was " + m);
+        }
+      }
+      copied &= Map.copyOf(m) == m;
+    }
+    if (copied) {
+      return this;
+    }
+    Map<String, Map<UserId, Long>> deep = new java.util.LinkedHashMap<>();
+    currentWeights().forEach((entry, m) -> deep.put(entry, Map.copyOf(m)));
+    return builder().from(this).currentWeights(deep).build();
   }
 
   /** The state before any assignment. */

@@ -321,6 +321,17 @@ class AssignmentRulesTest {
   }
 
   @Test
+  void theStateIsDeeplyImmutable() {
+    java.util.Map<UserId, Long> weights = new java.util.HashMap<>();
+    weights.put(BOB.id(), 3L);
+    AssignmentState s = AssignmentState.builder().putCurrentWeights("emea", weights).build();
+    weights.put(BOB.id(), 99L);
+    assertThat(s.currentWeights().get("emea")).containsEntry(BOB.id(), 3L);
+    assertThatThrownBy(() -> s.currentWeights().get("emea").put(BOB.id(), 1L))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void stateOfEntriesAndUsersTheRulesDoNotKnowIsKept() {
     AssignmentRules rules = base()
         .entry("emea", in(EMEA), Target.distribute(Strategy.ROUND_ROBIN, EMEA_TEAM)).build();
