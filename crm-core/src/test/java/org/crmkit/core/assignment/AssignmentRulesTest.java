@@ -445,6 +445,20 @@ class AssignmentRulesTest {
   }
 
   @Test
+  void warningsNameSkillsNoMemberHasAndTerritoriesOutsideTheHierarchy() {
+    AssignmentRules rules = base()
+        .user(user("erin", TeamId.of("solo"), TerritoryId.of("atlantis")))
+        .entry("emea", in(EMEA), Target.distribute(Distribution.builder()
+            .strategy(Strategy.ROUND_ROBIN).team(EMEA_TEAM).addRequiredSkills("klingon").build()))
+        .build();
+    assertThat(rules.warnings()).extracting(Problem::toString).containsExactly(
+        "users[4].territories: territory 'atlantis' of user 'erin' is not in the territory "
+            + "hierarchy; it covers no lead",
+        "entries[0].target.requiredSkills: no member of the pool has skill 'klingon'; every "
+            + "lead falls back to the default owner");
+  }
+
+  @Test
   void aDefaultOwnerIsRequiredAndMustNotDistribute() {
     assertThatThrownBy(() -> AssignmentRules.builder().build())
         .isInstanceOf(InvalidDefinitionException.class)
