@@ -107,13 +107,15 @@ final class AssignCommand implements Callable<Integer> {
       }
     }
     if (state != null) {
-      Files.writeString(state, AssignmentStateJson.write(batch.nextState()),
+      Files.writeString(state, AssignmentStateJson.write(batch.nextState()) + "\n",
           StandardCharsets.UTF_8);
     }
-    spec.commandLine().getOut().println("assigned " + parsed.size() + " leads to " + output
-        + (assignment.warnings().isEmpty() ? ""
-            : " (" + assignment.warnings().size() + " rule warnings: see --rules)"));
-    spec.commandLine().getOut().flush();
+    java.io.PrintWriter console = spec.commandLine().getOut();
+    for (Problem w : assignment.warnings()) {
+      console.println("warning: " + rules.getFileName() + ": " + w);
+    }
+    console.println("assigned " + parsed.size() + " leads to " + output);
+    console.flush();
     return 0;
   }
 

@@ -84,7 +84,8 @@ class AssignCommandTest {
         L5,queue:inside-sales,default,no entry matched; default owner queue:inside-sales
         L6,bob,emea,entry 'emea' (round robin): bob
         """);
-    assertThat(out.toString()).contains("assigned 6 leads to");
+    assertThat(out.toString()).contains("assigned 6 leads to")
+        .contains("warning: rules.json: entries[1]: entry 'emea' overlaps entries[0] 'key'");
   }
 
   @Test
