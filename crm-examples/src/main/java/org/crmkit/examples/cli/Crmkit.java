@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ClvCommand.class,
       RfmCommand.class,
       LifecycleCommand.class,
+      AssignCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Crmkit {

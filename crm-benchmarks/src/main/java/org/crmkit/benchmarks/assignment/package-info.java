@@ -1,0 +1,2 @@
+/** JMH benchmarks of lead assignment ({@code org.crmkit.core.assignment}). */
+package org.crmkit.benchmarks.assignment;
