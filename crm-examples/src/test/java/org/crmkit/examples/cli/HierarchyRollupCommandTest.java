@@ -58,6 +58,14 @@ class HierarchyRollupCommandTest {
   }
 
   @Test
+  void readmeExample() throws IOException {
+    assertThat(run("id,parent_id,value\nemea,,1.50\nde,emea,0.2\nberlin,de,2.6\n")).isZero();
+    assertThat(output()).isEqualTo("id,depth,descendants,subtree_value\n"
+        + "emea,0,2,4.3\nde,1,1,2.8\nberlin,2,0,2.6\n");
+    assertThat(out.toString()).contains("rolled up 3 nodes");
+  }
+
+  @Test
   void acceptsQuotedIdsBlankLinesAndScientificValues() throws IOException {
     int status = run("\uFEFFid,parent_id,value\n"
         + "\"acme, inc\",,1e2\n"
