@@ -37,8 +37,10 @@ import org.jspecify.annotations.Nullable;
  * depth violation of any slice, with the slice it occurs in; a cycle that exists only in one
  * slice is rejected too.
  *
- * <p>Immutable and thread-safe. Build time and memory are O(slices × n), since every slice is
- * compiled and kept; {@link #asOf} is O(log slices) and returns a shared snapshot.
+ * <p>Immutable and thread-safe. Build time is O(slices × n), since every slice is compiled. The
+ * compiled slices are kept while they hold at most {@value #RETAINED_SLICE_NODES} nodes in total;
+ * then {@link #asOf} is O(log slices) and returns a shared snapshot. Beyond that, only the edges are
+ * kept (memory O(n)) and {@code asOf} compiles the day's slice in O(n), caching the last one.
  *
  * <pre>{@code
  * DatedHierarchy<String> owners = DatedHierarchy.<String>builder()
@@ -54,14 +56,20 @@ import org.jspecify.annotations.Nullable;
 public final class DatedHierarchy<K> {
   private static final Pattern DECLARATION = Pattern.compile("nodes\\[(\\d+)]");
 
+  /** Compiled slices are kept while their node counts add up to at most this many nodes. */
+  public static final int RETAINED_SLICE_NODES = 2_000_000;
+
+  private record Cached<K>(int slice, Hierarchy<K> hierarchy) {}
+
   private final List<DatedEdge<K>> edges;
   private final LocalDate[] changeDates; // sorted, distinct
-  private final Hierarchy<K>[] slices; // slices[j] holds on [changeDates[j-1], changeDates[j])
+  private final Hierarchy<K> @Nullable [] slices; // [j] holds on [changeDates[j-1], changeDates[j])
+  private volatile @Nullable Cached<K> last;
   private final @Nullable LevelSchema schema;
   private final int maxDepth;
 
-  private DatedHierarchy(List<DatedEdge<K>> edges, LocalDate[] changeDates, Hierarchy<K>[] slices,
-      @Nullable LevelSchema schema, int maxDepth) {
+  private DatedHierarchy(List<DatedEdge<K>> edges, LocalDate[] changeDates,
+      Hierarchy<K> @Nullable [] slices, @Nullable LevelSchema schema, int maxDepth) {
     this.edges = List.copyOf(edges);
     this.changeDates = changeDates;
     this.slices = slices;
@@ -76,7 +84,8 @@ public final class DatedHierarchy<K> {
 
   /**
    * The hierarchy as it stood on {@code day}: every node with an edge valid that day, under that
-   * edge's parent. O(log slices); the returned snapshot is shared, not copied.
+   * edge's parent. O(log slices) when the slices are kept (see the class documentation), else
+   * O(n) unless it is the same slice as the previous call; the snapshot returned is shared.
    *
    * @throws CrmException if {@code day} is null
    */
@@ -92,7 +101,17 @@ public final class DatedHierarchy<K> {
         lo = mid + 1;
       }
     }
-    return slices[lo];
+    if (slices != null) {
+      return slices[lo];
+    }
+    Cached<K> c = last;
+    if (c != null && c.slice() == lo) {
+      return c.hierarchy();
+    }
+    Hierarchy<K> h = Builder.slice(edges, new boolean[edges.size()], lo == 0 ? null
+        : changeDates[lo - 1], schema, maxDepth, new int[edges.size()]).build();
+    last = new Cached<>(lo, h);
+    return h;
   }
 
   /** Every edge, in declaration order; unmodifiable. */
@@ -149,8 +168,15 @@ public final class DatedHierarchy<K> {
     private final List<DatedEdge<K>> edges = new ArrayList<>();
     private @Nullable LevelSchema schema;
     private int maxDepth = Hierarchy.DEFAULT_MAX_DEPTH;
+    private long retainBudget = RETAINED_SLICE_NODES;
 
     private Builder() {}
+
+    /** For tests: the slice-node budget above which compiled slices are not kept. */
+    Builder<K> retainBudget(long nodes) {
+      this.retainBudget = nodes;
+      return this;
+    }
 
     /** Declares a root that always exists. */
     public Builder<K> root(K node) {
@@ -239,26 +265,24 @@ public final class DatedHierarchy<K> {
       }
       LocalDate[] cuts = dates.toArray(new LocalDate[0]);
       @SuppressWarnings("unchecked")
-      Hierarchy<K>[] slices = new Hierarchy[cuts.length + 1];
+      Hierarchy<K>[] kept = new Hierarchy[cuts.length + 1];
       Set<String> reported = new LinkedHashSet<>();
       int[] declared = new int[n];
+      long retained = 0;
       for (int j = 0; j <= cuts.length; j++) {
         LocalDate start = j == 0 ? null : cuts[j - 1];
         LocalDate end = j == cuts.length ? null : cuts[j];
-        Hierarchy.Builder<K> b = Hierarchy.<K>builder().maxDepth(maxDepth);
-        if (schema != null) {
-          b.levels(schema);
-        }
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-          DatedEdge<K> e = all.get(i);
-          if (!excluded[i] && holdsThroughout(e, start)) {
-            b.add(e.node(), e.parentOrNull(), e.levelOrNull());
-            declared[count++] = i;
-          }
-        }
+        Hierarchy.Builder<K> b = slice(all, excluded, start, schema, maxDepth, declared);
         try {
-          slices[j] = b.build();
+          Hierarchy<K> h = b.build();
+          retained += h.size();
+          if (kept != null) {
+            // beyond the budget, drop every compiled slice so that memory stays O(n)
+            kept = retained <= retainBudget ? kept : null;
+            if (kept != null) {
+              kept[j] = h;
+            }
+          }
         } catch (InvalidDefinitionException ex) {
           String slice = "[" + (start == null ? "-∞" : start) + ", " + (end == null ? "+∞" : end)
               + ")";
@@ -274,7 +298,28 @@ public final class DatedHierarchy<K> {
       if (!problems.isEmpty()) {
         throw new InvalidDefinitionException("dated hierarchy", problems);
       }
-      return new DatedHierarchy<>(all, cuts, slices, schema, maxDepth);
+      return new DatedHierarchy<>(all, cuts, kept, schema, maxDepth);
+    }
+
+    /**
+     * A builder of the slice starting at {@code start} (null = -∞); {@code declared[k]} receives
+     * the edge number of the slice's k-th declaration.
+     */
+    static <K> Hierarchy.Builder<K> slice(List<DatedEdge<K>> all, boolean[] excluded,
+        @Nullable LocalDate start, @Nullable LevelSchema schema, int maxDepth, int[] declared) {
+      Hierarchy.Builder<K> b = Hierarchy.<K>builder().maxDepth(maxDepth);
+      if (schema != null) {
+        b.levels(schema);
+      }
+      int count = 0;
+      for (int i = 0; i < all.size(); i++) {
+        DatedEdge<K> e = all.get(i);
+        if (!excluded[i] && holdsThroughout(e, start)) {
+          b.add(e.node(), e.parentOrNull(), e.levelOrNull());
+          declared[count++] = i;
+        }
+      }
+      return b;
     }
 
     /** Whether {@code e} holds throughout the slice starting at {@code start} (null = -∞). */

@@ -106,6 +106,22 @@ class DatedHierarchyTest {
   }
 
   @Test
+  void slicesBeyondTheBudgetAreCompiledOnDemandWithTheSameResult() {
+    DatedHierarchy<String> lean = DatedHierarchy.<String>builder()
+        .retainBudget(0)
+        .root("EMEA").root("APAC")
+        .child("EMEA", "ISTANBUL", null, Y2025)
+        .child("APAC", "ISTANBUL", Y2025, null)
+        .child("EMEA", "KYIV", Y2024, null)
+        .build();
+    for (LocalDate d : List.of(Y2024.minusDays(1), Y2024, Y2025, Y2025, Y2024)) {
+      assertThat(lean.asOf(d)).isEqualTo(owners.asOf(d));
+    }
+    assertThat(lean.asOf(Y2025)).isSameAs(lean.asOf(Y2025.plusDays(3)));
+    assertThat(lean).isEqualTo(owners);
+  }
+
+  @Test
   void anEmptyDatedHierarchyIsEmptyEveryDay() {
     DatedHierarchy<String> none = DatedHierarchy.<String>builder().build();
     assertThat(none.asOf(Y2024).size()).isZero();

@@ -98,9 +98,8 @@ public final class NaiveHierarchy<K> {
     List<K> pathA = new ArrayList<>();
     pathA.add(a);
     pathA.addAll(ancestors(a));
-    List<K> pathB = new ArrayList<>();
+    Set<K> pathB = new HashSet<>(ancestors(b));
     pathB.add(b);
-    pathB.addAll(ancestors(b));
     for (K x : pathA) {
       if (pathB.contains(x)) {
         return Optional.of(x);
