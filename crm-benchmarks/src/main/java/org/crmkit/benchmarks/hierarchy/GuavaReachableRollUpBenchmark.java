@@ -20,13 +20,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * All-subtree roll-up the direct Guava way, {@code Graphs.reachableNodes(graph, node)} for every
  * node, which is O(Σ subtree sizes): at 100,000 and 1,000,000 nodes, with crmkit alongside at the
- * same sizes. One operation takes seconds at 1,000,000 nodes, hence single-shot iterations.
+ * same sizes. One Guava operation takes tens of seconds at 1,000,000 nodes (about 35 s in a smoke
+ * run on a loaded machine), hence single-shot iterations and one warm-up: the class runs in about
+ * 2.5 minutes.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
-@Warmup(iterations = 2)
+@Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class GuavaReachableRollUpBenchmark {
   @Param({"100000", "1000000"})
