@@ -54,16 +54,20 @@ public final class Hierarchy<K> {
   private final String @Nullable [] levels; // null when no node has a level
   private final KeyIndex index;
   private final int rootCount;
+  private final @Nullable LevelSchema schema;
+  private final int maxDepth;
 
   private Hierarchy(
       Object[] keys, int[] parent, int[] size, int[] depth, String @Nullable [] levels,
-      KeyIndex index) {
+      KeyIndex index, @Nullable LevelSchema schema, int maxDepth) {
     this.keys = keys;
     this.parent = parent;
     this.size = size;
     this.depth = depth;
     this.levels = levels;
     this.index = index;
+    this.schema = schema;
+    this.maxDepth = maxDepth;
     int roots = 0;
     for (int p : parent) {
       if (p < 0) {
@@ -394,6 +398,211 @@ public final class Hierarchy<K> {
     return size[position];
   }
 
+  /** The level schema the hierarchy was checked against, if one was given. */
+  public Optional<LevelSchema> levelSchema() {
+    return Optional.ofNullable(schema);
+  }
+
+  /** The maximum depth the hierarchy was checked against ({@link #DEFAULT_MAX_DEPTH} if none). */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /**
+   * The number of nodes in the subtree of the node at a preorder position, the node included; the
+   * subtree occupies the positions {@code [position, position + subtreeSizeAt(position))}. O(1).
+   *
+   * @throws CrmException if {@code position} is not in {@code [0, size())}
+   */
+  public int subtreeSizeAt(int position) {
+    checkPosition(position);
+    return size[position];
+  }
+
+  /**
+   * Whether the node at {@code ancestorPosition} is a proper ancestor of the node at {@code
+   * nodePosition}: {@link #isAncestorOf} without the two key lookups, for engines that keep
+   * preorder positions. O(1), no allocation.
+   *
+   * @throws CrmException if either position is not in {@code [0, size())}
+   */
+  public boolean isAncestorAt(int ancestorPosition, int nodePosition) {
+    checkPosition(ancestorPosition);
+    checkPosition(nodePosition);
+    return ancestorPosition < nodePosition
+        && nodePosition < ancestorPosition + size[ancestorPosition];
+  }
+
+  // ---------------------------------------------------------------- changes: new snapshots
+
+  /**
+   * A builder pre-filled with every node of this hierarchy in preorder, with its parent and level,
+   * and with this hierarchy's level schema and maximum depth: for a batch of changes in one O(n)
+   * rebuild.
+   */
+  public Builder<K> toBuilder() {
+    Builder<K> b = new Builder<>();
+    if (schema != null) {
+      b.levels(schema);
+    }
+    b.maxDepth(maxDepth);
+    for (int i = 0; i < keys.length; i++) {
+      b.add(at(i), parent[i] < 0 ? null : at(parent[i]), levels == null ? null : levels[i]);
+    }
+    return b;
+  }
+
+  /**
+   * A new snapshot with {@code node} added as the last root. This hierarchy is unchanged. O(n).
+   *
+   * @throws CrmException if {@code node} is already in this hierarchy
+   * @throws InvalidDefinitionException if the level schema requires a level for {@code node}
+   */
+  public Hierarchy<K> withRoot(K node) {
+    return withNode(node, null, null);
+  }
+
+  /**
+   * A new snapshot with {@code node} added, with a level, as the last root. O(n).
+   *
+   * @throws CrmException if {@code node} is already in this hierarchy or {@code level} is blank
+   * @throws InvalidDefinitionException if the level schema does not allow {@code level} as a root
+   */
+  public Hierarchy<K> withRoot(K node, String level) {
+    return withNode(node, null, Checks.nonBlank("level", level));
+  }
+
+  /**
+   * A new snapshot with {@code child} added as the last child of {@code parent}. O(n).
+   *
+   * @throws CrmException if {@code child} is already in this hierarchy or {@code parent} is not
+   * @throws InvalidDefinitionException if the level schema or the maximum depth is violated
+   */
+  public Hierarchy<K> withChild(K parent, K child) {
+    return withNode(child, Checks.present("parent", parent), null);
+  }
+
+  /**
+   * A new snapshot with {@code child}, with a level, added as the last child of {@code parent}.
+   * O(n).
+   *
+   * @throws CrmException if {@code child} is already in this hierarchy, {@code parent} is not, or
+   *     {@code level} is blank
+   * @throws InvalidDefinitionException if the level schema or the maximum depth is violated
+   */
+  public Hierarchy<K> withChild(K parent, K child, String level) {
+    return withNode(child, Checks.present("parent", parent), Checks.nonBlank("level", level));
+  }
+
+  private Hierarchy<K> withNode(K node, @Nullable K parentNode, @Nullable String level) {
+    Checks.present("node", node);
+    int existing = index.indexOf(node);
+    if (existing >= 0) {
+      throw new CrmException("cannot add '" + node + "': it is already in the hierarchy"
+          + (parent[existing] < 0 ? " as a root" : " under '" + keys[parent[existing]] + "'"));
+    }
+    if (parentNode != null && index.indexOf(parentNode) < 0) {
+      throw new CrmException("cannot add '" + node + "' under '" + parentNode
+          + "': the parent is not in the hierarchy");
+    }
+    return toBuilder().add(node, parentNode, level).build();
+  }
+
+  /**
+   * A new snapshot without {@code node} and all its descendants. O(n).
+   *
+   * @throws CrmException if {@code node} is not in this hierarchy
+   */
+  public Hierarchy<K> withoutSubtree(K node) {
+    int s = require(node);
+    int end = s + size[s];
+    Builder<K> b = emptyLike();
+    for (int i = 0; i < keys.length; i++) {
+      if (i == s) {
+        i = end - 1;
+        continue;
+      }
+      b.add(at(i), parent[i] < 0 ? null : at(parent[i]), levels == null ? null : levels[i]);
+    }
+    return b.build();
+  }
+
+  /**
+   * A new snapshot in which {@code node}, with its whole subtree, becomes the last child of {@code
+   * newParent}. O(n).
+   *
+   * @throws CrmException if either node is not in this hierarchy, or if {@code newParent} is
+   *     {@code node} itself or one of its descendants (the move would create a cycle)
+   * @throws InvalidDefinitionException if the level schema or the maximum depth is violated
+   */
+  public Hierarchy<K> withSubtreeMoved(K node, K newParent) {
+    int s = require(node);
+    int p = require(newParent);
+    if (s <= p && p < s + size[s]) {
+      throw new CrmException("cannot move '" + node + "' under '" + newParent + "': "
+          + (s == p ? "a node cannot be its own parent"
+              : "'" + newParent + "' is a descendant of '" + node + "', so the move would make a"
+                  + " cycle"));
+    }
+    return moved(s, newParent);
+  }
+
+  /**
+   * A new snapshot in which {@code node}, with its whole subtree, becomes the last root. O(n).
+   *
+   * @throws CrmException if {@code node} is not in this hierarchy
+   * @throws InvalidDefinitionException if the level schema does not allow the node's level as a
+   *     root
+   */
+  public Hierarchy<K> withSubtreeAsRoot(K node) {
+    return moved(require(node), null);
+  }
+
+  private Hierarchy<K> moved(int s, @Nullable K newParent) {
+    int end = s + size[s];
+    Builder<K> b = emptyLike();
+    for (int i = 0; i < keys.length; i++) {
+      if (i == s) {
+        i = end - 1;
+        continue;
+      }
+      b.add(at(i), parent[i] < 0 ? null : at(parent[i]), levels == null ? null : levels[i]);
+    }
+    for (int i = s; i < end; i++) {
+      K p = i == s ? newParent : at(parent[i]);
+      b.add(at(i), p, levels == null ? null : levels[i]);
+    }
+    return b.build();
+  }
+
+  private Builder<K> emptyLike() {
+    Builder<K> b = new Builder<>();
+    if (schema != null) {
+      b.levels(schema);
+    }
+    return b.maxDepth(maxDepth);
+  }
+
+  /**
+   * What changed between two snapshots: nodes added, removed, and moved to another parent. O(n)
+   * in the size of both.
+   *
+   * <pre>{@code
+   * Hierarchy<String> after = before.withSubtreeMoved("BERLIN", "FRANCE");
+   * Hierarchy.diff(before, after).moved();   // [BERLIN: GERMANY → FRANCE]
+   * }</pre>
+   */
+  public static <K> HierarchyDiff<K> diff(Hierarchy<K> before, Hierarchy<K> after) {
+    Checks.present("before", before);
+    Checks.present("after", after);
+    return HierarchyDiff.between(before, after);
+  }
+
+  @Nullable K parentOrNull(int position) {
+    int p = parent[position];
+    return p < 0 ? null : at(p);
+  }
+
   /** Two hierarchies are equal when they have the same nodes, parents, child order and levels. */
   @Override
   public boolean equals(@Nullable Object o) {
@@ -484,7 +693,7 @@ public final class Hierarchy<K> {
       return this;
     }
 
-    private Builder<K> add(K node, @Nullable K parent, @Nullable String level) {
+    Builder<K> add(K node, @Nullable K parent, @Nullable String level) {
       Checks.present("node", node);
       if (count == nodes.length) {
         int cap = count * 2;
@@ -518,8 +727,8 @@ public final class Hierarchy<K> {
   /** Creates a hierarchy from compiled preorder arrays; used by the compiler only. */
   static <K> Hierarchy<K> compiled(
       Object[] keys, int[] parent, int[] size, int[] depth, String @Nullable [] levels,
-      KeyIndex index) {
-    return new Hierarchy<>(keys, parent, size, depth, levels, index);
+      KeyIndex index, @Nullable LevelSchema schema, int maxDepth) {
+    return new Hierarchy<>(keys, parent, size, depth, levels, index, schema, maxDepth);
   }
 
   static void throwIfAny(List<Problem> problems) {

@@ -124,7 +124,8 @@ final class HierarchyCompiler {
         size[parent[pos]] += size[pos];
       }
     }
-    return Hierarchy.compiled(keys, parent, size, depth, lv, index.remap(pre, keys));
+    return Hierarchy.compiled(
+        keys, parent, size, depth, lv, index.remap(pre, keys), schema, maxDepth);
   }
 
   static String path(int declaration) {

@@ -26,9 +26,10 @@ public final class LevelSchema {
   private final Map<String, Set<String>> allowedParents;
 
   private LevelSchema(Set<String> rootLevels, Map<String, Set<String>> allowedParents) {
-    this.rootLevels = Set.copyOf(rootLevels);
+    this.rootLevels = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(rootLevels));
     Map<String, Set<String>> copy = new LinkedHashMap<>();
-    allowedParents.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+    allowedParents.forEach(
+        (k, v) -> copy.put(k, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(v))));
     this.allowedParents = java.util.Collections.unmodifiableMap(copy);
   }
 
@@ -68,9 +69,25 @@ public final class LevelSchema {
     return allowedParents.getOrDefault(level, Set.of());
   }
 
-  /** Root levels; unmodifiable. */
+  /** Root levels, in declaration order; unmodifiable. */
   public Set<String> rootLevels() {
     return rootLevels;
+  }
+
+  /**
+   * Two schemas are equal when they have the same root levels and the same allowed parents for
+   * every level (declaration order does not matter).
+   */
+  @Override
+  public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+    return o instanceof LevelSchema
+        && rootLevels.equals(((LevelSchema) o).rootLevels)
+        && allowedParents.equals(((LevelSchema) o).allowedParents);
+  }
+
+  @Override
+  public int hashCode() {
+    return rootLevels.hashCode() * 31 + allowedParents.hashCode();
   }
 
   @Override

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RfmCommand.class,
       LifecycleCommand.class,
       AssignCommand.class,
+      HierarchyCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Crmkit {
