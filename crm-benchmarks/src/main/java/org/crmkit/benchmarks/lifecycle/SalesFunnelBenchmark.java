@@ -36,6 +36,8 @@ import reactor.core.publisher.Mono;
  *
  * <ul>
  *   <li>{@code crmkitDecide}: {@code machine.decide(state, event)}; the host keeps the state.
+ *   <li>{@code crmkitDecideByCode}: {@code machine.decide(stateCode, eventCode)}; the host keeps
+ *       the state as an int code.
  *   <li>{@code squirrelLiveInstance}: one squirrel machine instance per entity, kept alive;
  *       {@code fire(event)}.
  *   <li>{@code squirrelRestoreAndFire}: the per-request pattern when the state lives in a
@@ -75,6 +77,8 @@ public class SalesFunnelBenchmark {
 
   Machine crmkit;
   String crmkitState;
+  int crmkitCode;
+  int[] cycleCodes;
 
   org.squirrelframework.foundation.fsm.StateMachineBuilder<SquirrelFunnel, S, E, Object> squirrelBuilder;
   SquirrelFunnel squirrel;
@@ -91,6 +95,11 @@ public class SalesFunnelBenchmark {
   public void setUp() throws Exception {
     crmkit = SalesFunnel.machine();
     crmkitState = "lead";
+    crmkitCode = crmkit.stateCode("lead");
+    cycleCodes = new int[CYCLE_NAMES.length];
+    for (int i = 0; i < CYCLE_NAMES.length; i++) {
+      cycleCodes[i] = crmkit.eventCode(CYCLE_NAMES[i]);
+    }
 
     squirrelBuilder = StateMachineBuilderFactory.create(
         SquirrelFunnel.class, S.class, E.class, Object.class);
@@ -148,6 +157,9 @@ public class SalesFunnelBenchmark {
   private void selfCheck() {
     for (int i = 0; i < 2 * CYCLE.length; i++) {
       String c = crmkit();
+      if (!crmkit.stateName(crmkitByCode()).equals(c)) {
+        throw new IllegalStateException("crmkit by code disagrees with crmkit by name at step " + i);
+      }
       S sq = squirrelLiveInstance();
       S sr = squirrelRestoreAndFire();
       S sl = stateless4jExternalState();
@@ -172,6 +184,11 @@ public class SalesFunnelBenchmark {
     Decision d = crmkit.decide(crmkitState, CYCLE_NAMES[step]);
     crmkitState = d.state();
     return crmkitState;
+  }
+
+  private int crmkitByCode() {
+    crmkitCode = crmkit.decide(crmkitCode, cycleCodes[step]).stateCode();
+    return crmkitCode;
   }
 
   private S squirrelLiveInstance() {
@@ -200,6 +217,17 @@ public class SalesFunnelBenchmark {
   @Benchmark
   public String crmkitDecide() {
     String s = crmkit();
+    advance();
+    return s;
+  }
+
+  /**
+   * crmkit by codes: the host stores the state as a small integer ({@code Machine.stateCode}) and
+   * decides by codes, an array read.
+   */
+  @Benchmark
+  public int crmkitDecideByCode() {
+    int s = crmkitByCode();
     advance();
     return s;
   }

@@ -42,11 +42,13 @@ public final class Decision {
   private final @Nullable Transition transition;
   private final @Nullable String failedGuard;
   private final String reason;
+  private final int stateCode;
 
   Decision(
       Outcome outcome, String from, String event, String state, List<String> effects,
       boolean internal, @Nullable Transition transition, @Nullable String failedGuard,
-      String reason) {
+      String reason, int stateCode) {
+    this.stateCode = stateCode;
     this.outcome = outcome;
     this.from = from;
     this.event = event;
@@ -56,6 +58,14 @@ public final class Decision {
     this.transition = transition;
     this.failedGuard = failedGuard;
     this.reason = reason;
+  }
+
+  /**
+   * The code of {@link #state()} (see {@link Machine#stateCode}): the state to store for the
+   * subject, for hosts that keep states as codes.
+   */
+  public int stateCode() {
+    return stateCode;
   }
 
   /** Whether the event was accepted. */

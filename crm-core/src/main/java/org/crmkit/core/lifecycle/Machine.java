@@ -177,6 +177,74 @@ public final class Machine {
     return evaluate(s, e, candidates[slot], Checks.present("context", context));
   }
 
+  /**
+   * The code of a leaf state: a dense int in {@code [0, states().size())}, fixed by the order in
+   * which states are declared. Hosts that store a subject's state as a small integer can decide
+   * with {@link #decide(int, int, Context)} and store {@link Decision#stateCode()}: the decision is
+   * then an array read. Codes of one definition are stable; re-check them after changing it.
+   *
+   * @throws CrmException if {@code state} is unknown or composite
+   */
+  public int stateCode(String state) {
+    return leafIndex(state);
+  }
+
+  /**
+   * The name of the leaf state with code {@code code}.
+   *
+   * @throws CrmException if {@code code} is not the code of a leaf state
+   */
+  public String stateName(int code) {
+    return stateNames[checkStateCode(code)];
+  }
+
+  /**
+   * The code of an event: a dense int in {@code [0, events().size())}, in order of first use.
+   *
+   * @throws CrmException if {@code event} is not an event of this machine
+   */
+  public int eventCode(String event) {
+    int e = eventIndex.get(Checks.present("event", event));
+    if (e < 0) {
+      throw new CrmException("unknown event '" + event + "' in machine '" + name
+          + "'; known events: " + events());
+    }
+    return e;
+  }
+
+  /** {@link #decide(int, int, Context)} with an empty context. */
+  public Decision decide(int stateCode, int eventCode) {
+    return decide(stateCode, eventCode, Context.empty());
+  }
+
+  /**
+   * Decides by codes (see {@link #stateCode}, {@link #eventCode}): the same decision as {@link
+   * #decide(String, String, Context)} for the named state and event, without hashing names. O(1)
+   * and allocation-free when the outcome does not depend on guards or timers.
+   *
+   * @throws CrmException if a code is out of range or {@code stateCode} is not a leaf state's
+   */
+  public Decision decide(int stateCode, int eventCode, Context context) {
+    int s = checkStateCode(stateCode);
+    if (eventCode < 0 || eventCode >= events) {
+      throw new CrmException("eventCode must be in [0, " + events + "), but was " + eventCode);
+    }
+    int slot = s * events + eventCode;
+    Decision d = fixed[slot];
+    if (d != null) {
+      return d;
+    }
+    return evaluate(s, eventCode, candidates[slot], Checks.present("context", context));
+  }
+
+  private int checkStateCode(int code) {
+    if (code < 0 || code >= leaf.length || !leaf[code]) {
+      throw new CrmException("stateCode must be the code of a leaf state of machine '" + name
+          + "', but was " + code);
+    }
+    return code;
+  }
+
   private Decision evaluate(int s, int e, Candidate[] cs, Context context) {
     StringBuilder why = null;
     String firstFailed = null;
@@ -198,18 +266,18 @@ public final class Machine {
     }
     return new Decision(Decision.Outcome.GUARD_FAILED, stateNames[s], eventNames[e],
         stateNames[s], List.of(), false, null, firstFailed,
-        "'" + eventNames[e] + "' in '" + stateNames[s] + "': " + why);
+        "'" + eventNames[e] + "' in '" + stateNames[s] + "': " + why, s);
   }
 
   private Decision unknownEvent(int s, String event) {
     if (isFinal[s]) {
       return new Decision(Decision.Outcome.FINAL_STATE, stateNames[s], event, stateNames[s],
-          List.of(), false, null, null, "'" + stateNames[s] + "' is a final state");
+          List.of(), false, null, null, "'" + stateNames[s] + "' is a final state", s);
     }
     return new Decision(Decision.Outcome.NO_TRANSITION, stateNames[s], event, stateNames[s],
         List.of(), false, null, null,
         "event '" + event + "' is not known to machine '" + name + "'; known events: "
-            + events());
+            + events(), s);
   }
 
   /**

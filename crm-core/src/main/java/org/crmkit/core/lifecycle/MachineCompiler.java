@@ -252,7 +252,7 @@ final class MachineCompiler {
         if (isFinal[s]) {
           fixed[slot] = new Decision(Decision.Outcome.FINAL_STATE, stateNames[s], eventNames[e],
               stateNames[s], List.of(), false, null, null,
-              "'" + stateNames[s] + "' is a final state; no event is accepted");
+              "'" + stateNames[s] + "' is a final state; no event is accepted", s);
           continue;
         }
         List<Machine.Candidate> cs = new ArrayList<>();
@@ -268,7 +268,7 @@ final class MachineCompiler {
         if (cs.isEmpty()) {
           fixed[slot] = new Decision(Decision.Outcome.NO_TRANSITION, stateNames[s], eventNames[e],
               stateNames[s], List.of(), false, null, null,
-              "no transition on '" + eventNames[e] + "' in '" + stateNames[s] + "'");
+              "no transition on '" + eventNames[e] + "' in '" + stateNames[s] + "'", s);
         } else if (cs.get(0).unconditional()) {
           fixed[slot] = cs.get(0).accepted;
         }
@@ -374,7 +374,7 @@ final class MachineCompiler {
         + (t.internal() ? "handled internally" : "leads to '" + stateNames[targetLeaf] + "'")
         + (level != s ? " (transition of '" + stateNames[level] + "')" : "");
     Decision accepted = new Decision(Decision.Outcome.ACCEPTED, stateNames[s], t.event(),
-        stateNames[targetLeaf], effects, t.internal(), t, null, summary);
+        stateNames[targetLeaf], effects, t.internal(), t, null, summary, targetLeaf);
     return new Machine.Candidate(t, gs, targetLeaf, accepted);
   }
 

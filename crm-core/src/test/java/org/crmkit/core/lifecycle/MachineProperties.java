@@ -121,6 +121,28 @@ class MachineProperties {
   }
 
   @Test
+  void decidingByCodesEqualsDecidingByNames() {
+    qt().withExamples(500).forAll(longs().all()).checkAssert(seed -> {
+      Machine m = RandomMachines.spec(seed).build();
+      Random r = new Random(seed ^ 0x5DEECE66DL);
+      for (String state : leaves(m)) {
+        int code = m.stateCode(state);
+        assertThat(m.stateName(code)).isEqualTo(state);
+        for (String event : m.events()) {
+          Context ctx = RandomMachines.context(r);
+          Decision byName = m.decide(state, event, ctx);
+          Decision byCode = m.decide(code, m.eventCode(event), ctx);
+          assertThat(byCode.outcome()).isEqualTo(byName.outcome());
+          assertThat(byCode.state()).isEqualTo(byName.state());
+          assertThat(byCode.effects()).isEqualTo(byName.effects());
+          assertThat(byCode.failedGuard()).isEqualTo(byName.failedGuard());
+          assertThat(byCode.stateCode()).isEqualTo(m.stateCode(byName.state()));
+        }
+      }
+    });
+  }
+
+  @Test
   void effectListsAreDeterministic() {
     qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
       RandomMachines.Spec spec = RandomMachines.spec(seed);

@@ -42,6 +42,26 @@ class MachineTest {
   }
 
   @Test
+  void decidesByStateAndEventCodes() {
+    Machine funnel = SalesFunnel.machine();
+    int lead = funnel.stateCode("lead");
+    int convert = funnel.eventCode("convert");
+    Decision d = funnel.decide(lead, convert);
+    assertThat(d.state()).isEqualTo("prospecting");
+    assertThat(funnel.stateName(d.stateCode())).isEqualTo("prospecting");
+    assertThat(funnel.decide(d.stateCode(), funnel.eventCode("advance")).state()).isEqualTo("qualification");
+    assertThat(funnel.decide(lead, funnel.eventCode("win")).outcome()).isEqualTo(Decision.Outcome.NO_TRANSITION);
+    assertThatThrownBy(() -> funnel.stateCode("opportunity"))
+        .isInstanceOf(CrmException.class).hasMessageContaining("state 'opportunity' is composite");
+    assertThatThrownBy(() -> funnel.eventCode("teleport"))
+        .isInstanceOf(CrmException.class).hasMessageStartingWith("unknown event 'teleport' in machine 'sales-funnel'");
+    assertThatThrownBy(() -> funnel.decide(funnel.stateCode("lead"), 99))
+        .isInstanceOf(CrmException.class).hasMessageStartingWith("eventCode must be in [0, ");
+    assertThatThrownBy(() -> funnel.decide(-1, convert))
+        .isInstanceOf(CrmException.class).hasMessageContaining("but was -1");
+  }
+
+  @Test
   void acceptedDecisionCarriesTargetAndOrderedEffects() {
     Decision d = tickets().decide("open", "start");
     assertThat(d.accepted()).isTrue();
