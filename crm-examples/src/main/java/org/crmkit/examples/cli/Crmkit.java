@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "The crmkit command line: CRM hierarchies, lifecycles, permissions and segments.",
     subcommands = {
       DemoCommand.class,
+      AccessCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Crmkit {
