@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casbin.jcasbin.main.Enforcer;
 import org.casbin.jcasbin.model.Model;
+import org.casbin.jcasbin.util.Util;
 import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.RoleId;
 import org.crmkit.core.model.User;
@@ -41,7 +42,9 @@ final class CasbinModel {
   final Enforcer enforcer;
 
   CasbinModel(PermissionsOrg org) {
+    Util.enableLog = false;
     enforcer = new Enforcer(Model.newModelFromString(MODEL));
+    enforcer.enableLog(false);
     enforcer.enableAutoBuildRoleLinks(false);
     enforcer.addNamedDomainMatchingFunc("g", "star",
         (a, b) -> a.equals(b) || "*".equals(a) || "*".equals(b));

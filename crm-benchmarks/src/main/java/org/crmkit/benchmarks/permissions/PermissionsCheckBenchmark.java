@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks.permissions;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -22,90 +23,142 @@ import org.openjdk.jmh.annotations.Warmup;
  * One permission check on the benchmark organisation ({@link PermissionsOrg}: 10,000 users, 500
  * roles of depth 8, 100 sharing rules): crmkit ({@code check} with its decision object, and
  * {@code isAllowed}), jCasbin 1.99 ({@link CasbinModel}) and Cedar ({@link CedarModel}), cycling
- * over the same 1,024 requests (half on records the user owns). The setup prints how often the
- * three agree on 2,000 requests.
+ * over the same 1,024 requests (half on records the user owns). The peers' setups print how often
+ * they agree with crmkit on 2,000 requests, and the first disagreements.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx4g")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PermissionsCheckBenchmark {
   static final int POOL = 1024;
 
-  AccessPolicy policy;
-  CasbinModel casbin;
-  CedarModel cedar;
-  User[] users = new User[POOL];
-  Action[] actions = new Action[POOL];
-  AccessRecord[] records = new AccessRecord[POOL];
-  CedarModel.Prepared[] prepared = new CedarModel.Prepared[POOL];
-  int next;
+  /** The organisation, the crmkit policy and the request pool. */
+  @State(Scope.Benchmark)
+  public static class Requests {
+    PermissionsOrg org;
+    AccessPolicy policy;
+    User[] users = new User[POOL];
+    Action[] actions = new Action[POOL];
+    AccessRecord[] records = new AccessRecord[POOL];
+    List<AccessRecord> more;
+    int next;
 
-  @Setup
-  public void setUp() throws Exception {
-    PermissionsOrg org = new PermissionsOrg(42);
-    policy = org.crmkit().build();
-    casbin = new CasbinModel(org);
-    cedar = new CedarModel(org);
-    List<AccessRecord> pool = org.records(POOL * 4, 7);
-    Random rnd = new Random(11);
-    int allowed = 0;
-    for (int i = 0; i < POOL; i++) {
-      User u = org.user(rnd.nextInt(PermissionsOrg.USERS));
-      AccessRecord r = pool.get(i);
-      if (i % 2 == 0) {
-        r = AccessRecord.builder().from(r).owner(u.id()).orgUnit(u.orgUnit()).build();
+    @Setup
+    public void setUp() {
+      org = new PermissionsOrg(42);
+      policy = org.crmkit().build();
+      List<AccessRecord> pool = org.records(POOL * 3, 7);
+      more = pool.subList(POOL, pool.size());
+      Random rnd = new Random(11);
+      for (int i = 0; i < POOL; i++) {
+        User u = org.user(rnd.nextInt(PermissionsOrg.USERS));
+        AccessRecord r = pool.get(i);
+        if (i % 2 == 0) {
+          r = AccessRecord.builder().from(r).owner(u.id()).orgUnit(u.orgUnit()).build();
+        }
+        users[i] = u;
+        records[i] = r;
+        actions[i] = Action.values()[rnd.nextInt(3)];
       }
-      users[i] = u;
-      records[i] = r;
-      actions[i] = Action.values()[rnd.nextInt(3)];
-      prepared[i] = cedar.prepare(u, actions[i], r);
-      allowed += policy.isAllowed(u, actions[i], r) ? 1 : 0;
     }
-    int agreeCasbin = 0;
-    int agreeCedar = 0;
-    int n = 2_000;
-    for (int i = 0; i < n; i++) {
-      int k = i % POOL;
-      AccessRecord r = i < POOL ? records[k] : pool.get(POOL + i);
-      User u = i < POOL ? users[k] : org.user(rnd.nextInt(PermissionsOrg.USERS));
-      Action a = actions[k];
-      boolean mine = policy.isAllowed(u, a, r);
-      agreeCasbin += casbin.enforce(u, a, r) == mine ? 1 : 0;
-      agreeCedar += cedar.isAuthorized(cedar.prepare(u, a, r)) == mine ? 1 : 0;
+
+    int nextIndex() {
+      int k = next;
+      next = (k + 1) & (POOL - 1);
+      return k;
     }
-    System.out.printf("%npool: %d of %d requests allowed; agreement with crmkit on %d requests:"
-        + " jCasbin %d, Cedar %d%n", allowed, POOL, n, agreeCasbin, agreeCedar);
+
+    /** The pool plus random users on further records, for agreement checks. */
+    List<Object[]> agreementRequests() {
+      List<Object[]> out = new ArrayList<>();
+      Random rnd = new Random(5);
+      for (int i = 0; i < 2_000; i++) {
+        int k = i % POOL;
+        out.add(i < POOL ? new Object[] {users[k], actions[k], records[k]}
+            : new Object[] {org.user(rnd.nextInt(PermissionsOrg.USERS)), actions[k], more.get(i)});
+      }
+      return out;
+    }
   }
 
-  private int nextIndex() {
-    int k = next;
-    next = (k + 1) & (POOL - 1);
-    return k;
+  /** jCasbin, with an agreement report. */
+  @State(Scope.Benchmark)
+  public static class Casbin {
+    CasbinModel model;
+
+    @Setup
+    public void setUp(Requests q) {
+      long t0 = System.nanoTime();
+      model = new CasbinModel(q.org);
+      long built = System.nanoTime() - t0;
+      int agree = 0;
+      List<String> diffs = new ArrayList<>();
+      for (Object[] r : q.agreementRequests()) {
+        boolean mine = q.policy.isAllowed((User) r[0], (Action) r[1], (AccessRecord) r[2]);
+        if (model.enforce((User) r[0], (Action) r[1], (AccessRecord) r[2]) == mine) {
+          agree++;
+        } else if (diffs.size() < 3) {
+          diffs.add(q.policy.check((User) r[0], (Action) r[1], (AccessRecord) r[2]).explain());
+        }
+      }
+      System.out.printf("%njCasbin: model built in %d ms; agrees with crmkit on %d of 2000;"
+          + " first disagreements (crmkit's view): %s%n", built / 1_000_000, agree, diffs);
+    }
+  }
+
+  /** Cedar, with an agreement report and the prepared requests. */
+  @State(Scope.Benchmark)
+  public static class Cedar {
+    CedarModel model;
+    CedarModel.Prepared[] prepared = new CedarModel.Prepared[POOL];
+
+    @Setup
+    public void setUp(Requests q) throws Exception {
+      long t0 = System.nanoTime();
+      model = new CedarModel(q.org);
+      long built = System.nanoTime() - t0;
+      for (int i = 0; i < POOL; i++) {
+        prepared[i] = model.prepare(q.users[i], q.actions[i], q.records[i]);
+      }
+      int agree = 0;
+      List<String> diffs = new ArrayList<>();
+      for (Object[] r : q.agreementRequests()) {
+        boolean mine = q.policy.isAllowed((User) r[0], (Action) r[1], (AccessRecord) r[2]);
+        if (model.isAuthorized(model.prepare((User) r[0], (Action) r[1], (AccessRecord) r[2]))
+            == mine) {
+          agree++;
+        } else if (diffs.size() < 3) {
+          diffs.add(q.policy.check((User) r[0], (Action) r[1], (AccessRecord) r[2]).explain());
+        }
+      }
+      System.out.printf("%nCedar: native library loaded, %d policies parsed in %d ms; agrees with"
+          + " crmkit on %d of 2000; first disagreements (crmkit's view): %s%n",
+          q.org.grants.size() + q.org.rules.size(), built / 1_000_000, agree, diffs);
+    }
   }
 
   @Benchmark
-  public boolean crmkitCheck() {
-    int k = nextIndex();
-    return policy.check(users[k], actions[k], records[k]).allowed();
+  public boolean crmkitCheck(Requests q) {
+    int k = q.nextIndex();
+    return q.policy.check(q.users[k], q.actions[k], q.records[k]).allowed();
   }
 
   @Benchmark
-  public boolean crmkitIsAllowed() {
-    int k = nextIndex();
-    return policy.isAllowed(users[k], actions[k], records[k]);
+  public boolean crmkitIsAllowed(Requests q) {
+    int k = q.nextIndex();
+    return q.policy.isAllowed(q.users[k], q.actions[k], q.records[k]);
   }
 
   @Benchmark
-  public boolean jcasbinEnforce() {
-    int k = nextIndex();
-    return casbin.enforce(users[k], actions[k], records[k]);
+  public boolean jcasbinEnforce(Requests q, Casbin c) {
+    int k = q.nextIndex();
+    return c.model.enforce(q.users[k], q.actions[k], q.records[k]);
   }
 
   @Benchmark
-  public boolean cedarIsAuthorized() throws Exception {
-    return cedar.isAuthorized(prepared[nextIndex()]);
+  public boolean cedarIsAuthorized(Requests q, Cedar c) throws Exception {
+    return c.model.isAuthorized(c.prepared[q.nextIndex()]);
   }
 }
