@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The invariants the issue states, over random worlds (each example is a seed). */
 class AccessPolicyProperties {
-  static final int WORLDS = 1_000;
+  static final int WORLDS = 3_000;
 
   @Test
   void defaultDeny() {

@@ -24,15 +24,14 @@ import org.crmkit.permissions.Action;
 
 /**
  * The benchmark organisation in Cedar. Entities: {@code User} (attributes {@code unit}, {@code
- * heldRoles}; parents: its roles), {@code Role} (parents: its child roles, so that a holder of a
- * parent role is {@code in} every role below it and inherits their permits), {@code OrgUnit}
- * (parent: the enclosing unit) and {@code Record} (attributes {@code type}, {@code owner}, {@code
- * unit}; parent: its org unit). One permit per grant, with the scope as a condition ({@code
+ * heldRoles}; parents: its roles and every role below them, so that a holder of a parent role is
+ * {@code in} every role below it and inherits their permits) and {@code Record} (attributes
+ * {@code type}, {@code owner}, {@code unit}; parents: its org unit and the units above it). One permit per grant, with the scope as a condition ({@code
  * resource.owner == principal}, {@code resource.unit == principal.unit}, {@code resource in
  * principal.unit}), and one per sharing rule ({@code principal.heldRoles.contains(R) && resource
- * in OrgUnit::U}). Each request passes the entities it needs: the principal, the roles below its
- * roles, the record and the record's and principal's unit chains (precomputed, as a host would
- * cache them).
+ * in OrgUnit::U}). Each request passes two entities, with the hierarchies flattened into their
+ * parent sets as a host would precompute them: the principal (parents: every role at or below
+ * its roles) and the record (parents: its org unit and every unit above it).
  */
 final class CedarModel {
   static final EntityTypeName USER = EntityTypeName.parse("User").orElseThrow();
@@ -45,8 +44,6 @@ final class CedarModel {
   final PolicySet policies;
   final String policyText;
   private final PermissionsOrg org;
-  private final Map<String, Entity> roleEntities = new HashMap<>();
-  private final Map<String, Entity> unitEntities = new HashMap<>();
   private final Map<String, Set<Entity>> userSlices = new HashMap<>();
 
   CedarModel(PermissionsOrg org) throws Exception {
@@ -80,19 +77,6 @@ final class CedarModel {
     policyText = p.toString();
     policies = PolicySet.parsePolicies(policyText);
     policies.cache();
-    for (int i = 0; i < org.roleIds.size(); i++) {
-      Set<EntityUID> children = new HashSet<>();
-      for (RoleId c : org.roles.children(RoleId.of(org.roleIds.get(i)))) {
-        children.add(ROLE.of(c.value()));
-      }
-      roleEntities.put(org.roleIds.get(i),
-          new Entity(ROLE.of(org.roleIds.get(i)), new HashMap<>(), children));
-    }
-    for (OrgUnitId u : org.units.nodes()) {
-      Set<EntityUID> parents = new HashSet<>();
-      org.units.parent(u).ifPresent(x -> parents.add(UNIT.of(x.value())));
-      unitEntities.put(u.value(), new Entity(UNIT.of(u.value()), new HashMap<>(), parents));
-    }
   }
 
   private static String actions(Set<Action> actions) {
@@ -103,10 +87,12 @@ final class CedarModel {
     return String.join(", ", out);
   }
 
-  /** The principal, the roles below its roles and its unit chain; cached per user. */
+  /**
+   * The principal, with the transitive closure of its roles (each held role and every role below
+   * it) as parents, so that no role entity needs to travel with the request; cached per user.
+   */
   Set<Entity> userSlice(User u) {
     return userSlices.computeIfAbsent(u.id().value(), k -> {
-      Set<Entity> out = new HashSet<>();
       Map<String, Value> attrs = new HashMap<>();
       attrs.put("unit", UNIT.of(u.orgUnit().value()));
       List<Value> held = new ArrayList<>();
@@ -114,35 +100,27 @@ final class CedarModel {
       for (RoleId r : u.roles()) {
         held.add(new PrimString(r.value()));
         parents.add(ROLE.of(r.value()));
-        out.add(roleEntities.get(r.value()));
         for (RoleId d : org.roles.descendants(r)) {
-          out.add(roleEntities.get(d.value()));
+          parents.add(ROLE.of(d.value()));
         }
       }
       attrs.put("heldRoles", new CedarList(held));
-      out.add(new Entity(USER.of(u.id().value()), attrs, parents));
-      addUnitChain(u.orgUnit(), out);
-      return out;
+      return Set.of(new Entity(USER.of(u.id().value()), attrs, parents));
     });
   }
 
-  /** The record entity and its unit chain. */
+  /** The record entity, with its org unit and every unit above it as parents. */
   Set<Entity> recordSlice(AccessRecord r) {
-    Set<Entity> out = new HashSet<>();
     Map<String, Value> attrs = new HashMap<>();
     attrs.put("type", new PrimString(r.type().name()));
     attrs.put("owner", USER.of(r.owner().value()));
     attrs.put("unit", UNIT.of(r.orgUnit().value()));
-    out.add(new Entity(RECORD.of(r.id()), attrs, Set.of(UNIT.of(r.orgUnit().value()))));
-    addUnitChain(r.orgUnit(), out);
-    return out;
-  }
-
-  private void addUnitChain(OrgUnitId unit, Set<Entity> out) {
-    out.add(unitEntities.get(unit.value()));
-    for (OrgUnitId a : org.units.ancestors(unit)) {
-      out.add(unitEntities.get(a.value()));
+    Set<EntityUID> parents = new HashSet<>();
+    parents.add(UNIT.of(r.orgUnit().value()));
+    for (OrgUnitId a : org.units.ancestors(r.orgUnit())) {
+      parents.add(UNIT.of(a.value()));
     }
+    return Set.of(new Entity(RECORD.of(r.id()), attrs, parents));
   }
 
   /** A prepared request: the request and its entity slice. */
