@@ -88,9 +88,12 @@ public final class AccessPolicy {
     Checks.present("records", records);
     Subject s = c.subject(Checks.present("user", user));
     int a = action.ordinal();
+    byte[] verdicts = c.verdictsByType(s, a);
     List<AccessRecord> out = new ArrayList<>();
     for (AccessRecord r : records) {
-      if (c.allowed(s, a, Checks.present("record", r))) {
+      int t = c.typeIndexOf(Checks.present("record", r).type());
+      byte v = verdicts[t];
+      if (v == Compiled.ALLOW || (v == Compiled.EVALUATE && c.allowed(s, a, r, t))) {
         out.add(r);
       }
     }

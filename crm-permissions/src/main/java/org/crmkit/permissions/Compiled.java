@@ -33,6 +33,7 @@ final class Compiled {
   Hierarchy<TerritoryId> territories;
   /** Known types; a record of any other type uses index {@code types.size()} ("other"). */
   List<ObjectType> types;
+  ObjectType[] typeArray;
   Map<ObjectType, Integer> typeIndex;
   int otherType;
   int[][] roleScopes; // by role position, effective (own + roles below)
@@ -61,8 +62,41 @@ final class Compiled {
   }
 
   int typeIndexOf(ObjectType t) {
+    ObjectType[] known = typeArray;
+    for (int i = 0; i < known.length; i++) {
+      if (known[i] == t) {
+        return i;
+      }
+    }
     Integer i = typeIndex.get(t);
     return i == null ? otherType : i;
+  }
+
+  static final byte DENY = 0;
+  static final byte ALLOW = 1;
+  static final byte EVALUATE = 2;
+
+  /**
+   * For bulk filtering: per type index, whether every record of the type is denied, allowed, or
+   * must be evaluated one by one, for this subject and action.
+   */
+  byte[] verdictsByType(Subject s, int action) {
+    byte[] out = new byte[types.size() + 1];
+    for (int t = 0; t < out.length; t++) {
+      int slot = t * ACTIONS + action;
+      if (!s.active || !s.typeEnabled[t]) {
+        out[t] = DENY;
+      } else if ((s.scopes[slot] & ALL) != 0 && s.denies[slot] == null) {
+        out[t] = ALLOW;
+      } else if (s.scopes[slot] == 0 && s.ownerSources[slot] == null
+          && s.criteriaRules[slot] == null && !recordTeamSlot[slot] && manualByType[t] == null
+          && !(hierarchyOn[t] && s.mgmtPos >= 0 && s.mgmtEnd - s.mgmtPos > 1)) {
+        out[t] = DENY;
+      } else {
+        out[t] = EVALUATE;
+      }
+    }
+    return out;
   }
 
   /** The directory's compiled user when it is the same user, otherwise a fresh compilation. */
@@ -86,8 +120,12 @@ final class Compiled {
     if (!s.active) {
       return false;
     }
-    int t = typeIndexOf(r.type());
-    if (!s.typeEnabled[t]) {
+    return allowed(s, action, r, typeIndexOf(r.type()));
+  }
+
+  /** {@link #allowed(Subject, int, AccessRecord)} with the record's type index known. */
+  boolean allowed(Subject s, int action, AccessRecord r, int t) {
+    if (!s.active || !s.typeEnabled[t]) {
       return false;
     }
     int slot = t * ACTIONS + action;

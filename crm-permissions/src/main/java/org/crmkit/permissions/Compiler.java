@@ -85,6 +85,7 @@ final class Compiler {
     d.denies.forEach(r -> r.types().forEach(t -> types.putIfAbsent(t, types.size())));
     d.manualShares.forEach(m -> types.putIfAbsent(m.type(), types.size()));
     c.types = List.copyOf(types.keySet());
+    c.typeArray = c.types.toArray(new ObjectType[0]);
     c.typeIndex = Map.copyOf(types);
     c.otherType = c.types.size();
     int nTypes = c.types.size() + 1;
