@@ -27,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  * on for the type, the record's owner reports (directly or not) to the user and the owner's own
  * grants and shares allow the action. Several roles: the widest grant wins.
  *
- * <p>Immutable and thread-safe. {@link #check} and {@link #isAllowed} are O(roles of the rules
- * that name the user) with a few hash lookups; they do not allocate except the decision object.
+ * <p>Immutable and thread-safe. {@link #check} and {@link #isAllowed} are O(rules that name the
+ * user) with a few hash lookups and do not allocate except the decision object, for a user equal
+ * to one of the organisation's directory (precompiled at build); any other {@code User} value —
+ * e.g. with roles the directory does not have — is compiled per call, O(types × actions + rules).
  *
  * <pre>{@code
  * AccessPolicy policy = AccessPolicy.builder()

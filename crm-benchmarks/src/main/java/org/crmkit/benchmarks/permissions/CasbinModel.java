@@ -47,7 +47,7 @@ final class CasbinModel {
     enforcer.enableLog(false);
     enforcer.enableAutoBuildRoleLinks(false);
     enforcer.addNamedDomainMatchingFunc("g", "star",
-        (a, b) -> a.equals(b) || "*".equals(a) || "*".equals(b));
+        (a, b) -> a.equals(b) || "*".equals(b));
     List<List<String>> p = new ArrayList<>();
     for (PermissionsOrg.Grant g : org.grants) {
       for (Action a : g.actions()) {
