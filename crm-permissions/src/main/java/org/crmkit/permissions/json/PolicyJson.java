@@ -207,7 +207,7 @@ public final class PolicyJson {
         }
         Group ownedBy = owner ? Json.group(r, n, "ownedBy", at) : null;
         List<Condition> conditions = Json.conditions(r, n, "when", at);
-        if (when && conditions.isEmpty() && !r.hasProblems()) {
+        if (when && conditions.isEmpty()) {
           r.problem(at + ".when", "at least one condition is required");
         }
         if (id == null || with == null || (owner && ownedBy == null)) {
