@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       LifecycleCommand.class,
       AssignCommand.class,
       HierarchyCommand.class,
+      AccessCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Crmkit {

@@ -1,0 +1,365 @@
+package org.crmkit.permissions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.crmkit.core.CrmException;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.internal.Checks;
+import org.crmkit.core.model.User;
+import org.crmkit.core.model.UserId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compiled access policy: roles in a hierarchy with grants per (object type, action) at a data
+ * scope, module allocation, manager hierarchy access, sharing rules, record teams, manual shares,
+ * explicit denies and field-level security, compiled against an {@link Organisation}.
+ *
+ * <p><b>Semantics.</b> {@code check(user, action, record)} allows when, in this order: the user is
+ * active; the record's object type is not in a module, or one of its modules is allocated to one
+ * of the user's roles (or roles below them) or to the user's org unit or a unit above it; no deny
+ * rule naming the user matches (a deny overrides every grant); and at least one of: a grant of one
+ * of the user's roles — or of any role below them in the role hierarchy (a parent role inherits
+ * its child roles' grants) — reaches the record at its scope; a sharing rule shares it with the
+ * user; the user is on the record team; a manual share names the user; or, with hierarchy access
+ * on for the type, the record's owner reports (directly or not) to the user and the owner's own
+ * grants and shares allow the action. Several roles: the widest grant wins.
+ *
+ * <p>Immutable and thread-safe. {@link #check} and {@link #isAllowed} are O(rules that name the
+ * user) with a few hash lookups and do not allocate except the decision object, for a user equal
+ * to one of the organisation's directory (precompiled at build); any other {@code User} value —
+ * e.g. with roles the directory does not have — is compiled per call, O(types × actions + rules).
+ *
+ * <pre>{@code
+ * AccessPolicy policy = AccessPolicy.builder()
+ *     .organisation(org)
+ *     .role("manager").role("rep", "manager")
+ *     .grant("rep", ObjectType.CUSTOMER, Scope.OWN, Action.READ, Action.UPDATE)
+ *     .build();
+ * policy.check(bob, Action.READ, acme).allowed();
+ * }</pre>
+ */
+public final class AccessPolicy {
+  final Compiled c;
+
+  private AccessPolicy(Compiled compiled) {
+    this.c = compiled;
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The organisation this policy was compiled against. */
+  public Organisation organisation() {
+    return c.org;
+  }
+
+  /**
+   * Decides whether {@code user} may perform {@code action} on {@code record}; the decision
+   * explains itself on demand ({@link AccessDecision#explain()}).
+   *
+   * @throws CrmException if an argument is null
+   */
+  public AccessDecision check(User user, Action action, AccessRecord record) {
+    return new AccessDecision(this, user, action, record, isAllowed(user, action, record));
+  }
+
+  /**
+   * Whether {@code user} may perform {@code action} on {@code record}: {@link #check} without the
+   * decision object.
+   *
+   * @throws CrmException if an argument is null
+   */
+  public boolean isAllowed(User user, Action action, AccessRecord record) {
+    Checks.present("action", action);
+    Checks.present("record", record);
+    return c.allowed(c.subject(Checks.present("user", user)), action.ordinal(), record);
+  }
+
+  /**
+   * The records {@code user} may perform {@code action} on, in their order; unmodifiable. O(n).
+   *
+   * @throws CrmException if an argument or a record is null
+   */
+  public List<AccessRecord> filter(User user, Action action, Collection<AccessRecord> records) {
+    Checks.present("action", action);
+    Checks.present("records", records);
+    Subject s = c.subject(Checks.present("user", user));
+    int a = action.ordinal();
+    byte[] verdicts = c.verdictsByType(s, a);
+    List<AccessRecord> out = new ArrayList<>();
+    for (AccessRecord r : records) {
+      int t = c.typeIndexOf(Checks.present("record", r).type());
+      byte v = verdicts[t];
+      if (v == Compiled.ALLOW || (v == Compiled.EVALUATE && c.allowed(s, a, r, t))) {
+        out.add(r);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * A structured predicate that holds for exactly the records of {@code type} that {@code user}
+   * may perform {@code action} on, for a host to turn into a query (see {@link
+   * AccessPredicate#toSql}). Computed from the organisation: O(users + rules) at worst.
+   *
+   * @throws CrmException if an argument is null
+   */
+  public AccessPredicate accessPredicate(User user, Action action, ObjectType type) {
+    Checks.present("action", action);
+    Checks.present("type", type);
+    return Predicates.of(c, c.subject(Checks.present("user", user)), action, type);
+  }
+
+  /**
+   * The users of the directory who may perform {@code action} on {@code record}, in directory
+   * order; unmodifiable. O(users).
+   *
+   * @throws CrmException if an argument is null
+   */
+  public List<UserId> whoCan(Action action, AccessRecord record) {
+    Checks.present("action", action);
+    Checks.present("record", record);
+    List<UserId> out = new ArrayList<>();
+    for (Subject s : c.directory) {
+      if (c.allowed(s, action.ordinal(), record)) {
+        out.add(s.id);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Whether {@code user} holds {@code privilege} through one of their roles or a role below them.
+   *
+   * @throws CrmException if an argument is null
+   */
+  public boolean hasPrivilege(User user, AdminPrivilege privilege) {
+    Checks.present("privilege", privilege);
+    Subject s = c.subject(Checks.present("user", user));
+    return s.active && (s.privileges & (1 << privilege.ordinal())) != 0;
+  }
+
+  /**
+   * The field-level access of {@code user} to {@code field} of {@code type}: the most permissive
+   * over the user's roles, where a role without a rule for the field gives {@link
+   * FieldAccess#EDITABLE}. Field rules are not inherited along the role hierarchy.
+   *
+   * @throws CrmException if an argument is null
+   */
+  public FieldAccess fieldAccess(User user, ObjectType type, String field) {
+    Checks.present("user", user);
+    Checks.present("type", type);
+    Checks.nonBlank("field", field);
+    return c.fieldAccess(user, type, field);
+  }
+
+  /**
+   * Compares two policies (typically before and after a re-organisation) over every user, record
+   * and action: each user is evaluated as each policy's directory knows them (by id), falling
+   * back to the given value when a directory lacks them. O(users × records × actions).
+   *
+   * @return the changes in user, record, action order; unmodifiable
+   * @throws CrmException if an argument is null
+   */
+  public static List<AccessChange> diff(AccessPolicy before, AccessPolicy after,
+      Collection<User> users, Collection<AccessRecord> records) {
+    Checks.present("before", before);
+    Checks.present("after", after);
+    List<AccessChange> out = new ArrayList<>();
+    for (User u : Checks.present("users", users)) {
+      Subject sa = before.c.subjectById(u);
+      Subject sb = after.c.subjectById(u);
+      for (AccessRecord r : Checks.present("records", records)) {
+        for (Action a : Action.values()) {
+          boolean was = before.c.allowed(sa, a.ordinal(), r);
+          boolean now = after.c.allowed(sb, a.ordinal(), r);
+          if (was != now) {
+            out.add(new AccessChange(u.id(), r.id(), r.type(), a, now));
+          }
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public String toString() {
+    return "AccessPolicy{roles=" + c.defs.roles.size() + ", grants=" + c.defs.grants.size()
+        + ", sharingRules=" + c.defs.sharing.size() + ", denies=" + c.defs.denies.size()
+        + ", users=" + c.directory.length + "}";
+  }
+
+  /**
+   * Collects a policy's definitions in the order of the documented rollout steps — requirements
+   * (organisation, object types, modules), roles and permissions, module allocation, sharing and
+   * security — and compiles them with {@link #build()}, which validates everything at once. Not
+   * thread-safe; {@code build()} leaves the builder unchanged, so it can be built again.
+   *
+   * <p>Role, org-unit and user ids are plain strings here (they are matched against {@code
+   * RoleId}, {@code OrgUnitId} and {@code UserId} values).
+   */
+  public static final class Builder {
+    final Definitions d = new Definitions();
+
+    private Builder() {}
+
+    // ---- step 1: requirements ----
+
+    /** Sets the organisation (org units, territories, user directory); required. */
+    public Builder organisation(Organisation organisation) {
+      d.org = Checks.present("organisation", organisation);
+      return this;
+    }
+
+    /** Declares an object type beyond those that grants and rules mention (optional). */
+    public Builder objectType(ObjectType type) {
+      d.extraTypes.add(Checks.present("type", type));
+      return this;
+    }
+
+    /** Declares that {@code module} covers {@code types}. */
+    public Builder module(Module module, ObjectType... types) {
+      Checks.present("module", module);
+      d.modules.add(new Defs.ModuleDef(module, List.of(types)));
+      return this;
+    }
+
+    /** Declares the five built-in modules with {@link Module#standardCoverage()}. */
+    public Builder standardModules() {
+      for (Module m : List.of(Module.CUSTOMER_MANAGEMENT, Module.SALES_MANAGEMENT,
+          Module.MARKETING, Module.SERVICE_MANAGEMENT, Module.ANALYTICS)) {
+        d.modules.add(new Defs.ModuleDef(m, Module.standardCoverage().get(m)));
+      }
+      return this;
+    }
+
+    // ---- step 2: roles and permissions ----
+
+    /** Declares a top-level role. */
+    public Builder role(String id) {
+      return role(id, null);
+    }
+
+    /** Declares a role below {@code parent} (which inherits this role's grants). */
+    public Builder role(String id, @Nullable String parent) {
+      d.roles.add(new Defs.RoleDef(Checks.nonBlank("role", id), parent, Set.of()));
+      return this;
+    }
+
+    /** Grants administrative privileges to a declared role. */
+    public Builder privileges(String role, AdminPrivilege... privileges) {
+      d.privileges.add(new Defs.PrivilegeDef(Checks.nonBlank("role", role), Set.of(privileges)));
+      return this;
+    }
+
+    /** Grants {@code actions} on {@code type} at {@code scope} to {@code role}. */
+    public Builder grant(String role, ObjectType type, Scope scope, Action... actions) {
+      d.grants.add(new Defs.GrantDef(Checks.nonBlank("role", role), Checks.present("type", type),
+          Checks.present("scope", scope), Defs.actions(actions)));
+      return this;
+    }
+
+    /** Field-level security: {@code access} to {@code field} of {@code type} for {@code role}. */
+    public Builder field(String role, ObjectType type, String field, FieldAccess access) {
+      d.fields.add(new Defs.FieldDef(Checks.nonBlank("role", role), Checks.present("type", type),
+          Checks.nonBlank("field", field), Checks.present("access", access)));
+      return this;
+    }
+
+    // ---- step 3: module allocation ----
+
+    /** Allocates modules to a role (and, by inheritance, to the roles above it). */
+    public Builder allocateToRole(String role, Module... modules) {
+      d.allocations.add(new Defs.AllocationDef(Checks.nonBlank("role", role), null, List.of(modules)));
+      return this;
+    }
+
+    /** Allocates modules to an org unit and every unit below it. */
+    public Builder allocateToOrgUnit(String orgUnit, Module... modules) {
+      d.allocations.add(
+          new Defs.AllocationDef(null, Checks.nonBlank("orgUnit", orgUnit), List.of(modules)));
+      return this;
+    }
+
+    // ---- step 4: sharing and security ----
+
+    /** Turns on manager hierarchy access for the types ("grant access using hierarchies"). */
+    public Builder hierarchyAccess(ObjectType... types) {
+      d.hierarchyTypes.addAll(List.of(types));
+      return this;
+    }
+
+    /** Members of a record's record team may perform {@code actions} on records of {@code type}. */
+    public Builder recordTeams(ObjectType type, Action... actions) {
+      d.recordTeams.add(new Defs.RecordTeamDef(Checks.present("type", type), Defs.actions(actions)));
+      return this;
+    }
+
+    /**
+     * An owner-based sharing rule: records of {@code types} (all types when empty) owned by a
+     * member of {@code ownedBy} are shared with {@code sharedWith} for {@code actions}.
+     */
+    public Builder shareOwnedBy(String id, Group ownedBy, Group sharedWith, Set<ObjectType> types,
+        Action... actions) {
+      d.sharing.add(new Defs.SharingRuleDef(Checks.nonBlank("id", id),
+          Checks.present("ownedBy", ownedBy), List.of(), Checks.present("sharedWith", sharedWith),
+          Set.copyOf(types), Defs.actions(actions)));
+      return this;
+    }
+
+    /**
+     * A criteria-based sharing rule: records of {@code types} (all types when empty) matching
+     * every condition are shared with {@code sharedWith} for {@code actions}.
+     */
+    public Builder shareWhen(String id, List<Condition> when, Group sharedWith,
+        Set<ObjectType> types, Action... actions) {
+      d.sharing.add(new Defs.SharingRuleDef(Checks.nonBlank("id", id), null, List.copyOf(when),
+          Checks.present("sharedWith", sharedWith), Set.copyOf(types), Defs.actions(actions)));
+      return this;
+    }
+
+    /**
+     * An explicit deny: members of {@code who} may not perform {@code actions} (all when empty) on
+     * records of {@code types} (all when empty) matching every condition of {@code when}; it
+     * overrides every grant.
+     */
+    public Builder deny(String id, Group who, Set<ObjectType> types, Set<Action> actions,
+        List<Condition> when) {
+      d.denies.add(new Defs.DenyDef(Checks.nonBlank("id", id), Checks.present("who", who),
+          Set.copyOf(types), actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions)),
+          List.copyOf(when)));
+      return this;
+    }
+
+    /** A manual share of one record with a group for {@code actions}. */
+    public Builder manualShare(ObjectType type, String recordId, Group with, Action... actions) {
+      d.manualShares.add(new Defs.ManualShareDef(Checks.present("type", type),
+          Checks.nonBlank("recordId", recordId), Checks.present("with", with),
+          Defs.actions(actions)));
+      return this;
+    }
+
+    /**
+     * Validates every definition at once and compiles the policy. O(users × rules + roles ×
+     * types).
+     *
+     * @throws InvalidDefinitionException listing every problem: a missing organisation, unknown
+     *     or duplicate roles and role cycles, grants, allocations, rules and field rules naming
+     *     unknown roles, org units, users or modules, duplicate rule ids, rules without actions,
+     *     users with unknown org units, roles, territories or managers, management cycles
+     */
+    public AccessPolicy build() {
+      return new AccessPolicy(Compiler.compile(d.copy()));
+    }
+  }
+
+  /** Used by the JSON reader to reach the builder's definitions. */
+  static Definitions definitions(Builder b) {
+    return b.d;
+  }
+}

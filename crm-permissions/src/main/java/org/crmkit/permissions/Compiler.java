@@ -1,0 +1,514 @@
+package org.crmkit.permissions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.Problem;
+import org.crmkit.core.hierarchy.Hierarchies;
+import org.crmkit.core.hierarchy.Hierarchy;
+import org.crmkit.core.model.OrgUnitId;
+import org.crmkit.core.model.RoleId;
+import org.crmkit.core.model.TeamId;
+import org.crmkit.core.model.TerritoryId;
+import org.crmkit.core.model.User;
+import org.crmkit.core.model.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Validates definitions and compiles them into {@link Compiled}. Package-private. */
+final class Compiler {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessPolicy.class);
+
+  private Compiler() {}
+
+  static Compiled compile(Definitions d) {
+    List<Problem> problems = new ArrayList<>();
+    Compiled c = new Compiled();
+    c.defs = d;
+
+    // roles
+    Map<String, Integer> roleDecl = new HashMap<>();
+    Hierarchy.Builder<RoleId> rb = Hierarchy.builder();
+    for (int i = 0; i < d.roles.size(); i++) {
+      Defs.RoleDef r = d.roles.get(i);
+      roleDecl.putIfAbsent(r.id(), i);
+      rb.node(RoleId.of(r.id()), r.parent() == null ? null : RoleId.of(r.parent()), null);
+    }
+    c.roles = hierarchy(rb::build, "roles", problems, Hierarchy.<RoleId>builder());
+    Set<String> roleIds = roleDecl.keySet();
+
+    // organisation
+    if (d.org == null) {
+      problems.add(new Problem("organisation", "required: the org units, territories and users"));
+      d.org = new Organisation(Hierarchy.<OrgUnitId>builder().build(),
+          Hierarchy.<TerritoryId>builder().build(), List.of());
+    }
+    c.org = d.org;
+    c.orgUnits = d.org.orgUnits();
+    c.territories = d.org.territories();
+    List<User> users = d.org.users();
+    for (int i = 0; i < users.size(); i++) {
+      User u = users.get(i);
+      String at = "organisation.users[" + i + "]";
+      if (!c.orgUnits.contains(u.orgUnit())) {
+        problems.add(Problem.of(at + ".orgUnit", "unknown org unit '%s'", u.orgUnit()));
+      }
+      for (RoleId r : u.roles()) {
+        if (!roleIds.contains(r.value())) {
+          problems.add(Problem.of(at + ".roles", "unknown role '%s'; known: %s", r, sorted(roleIds)));
+        }
+      }
+      for (TerritoryId t : u.territories()) {
+        if (!c.territories.contains(t)) {
+          problems.add(Problem.of(at + ".territories", "unknown territory '%s'", t));
+        }
+      }
+    }
+    c.mgmt = hierarchy(() -> Hierarchies.ofManagement(users), "organisation.users", problems,
+        Hierarchy.<UserId>builder());
+    Set<String> userIds = new HashSet<>();
+    users.forEach(u -> userIds.add(u.id().value()));
+
+    // object types and modules
+    LinkedHashMap<ObjectType, Integer> types = new LinkedHashMap<>();
+    d.grants.forEach(g -> types.putIfAbsent(g.type(), types.size()));
+    d.modules.forEach(m -> m.types().forEach(t -> types.putIfAbsent(t, types.size())));
+    d.extraTypes.forEach(t -> types.putIfAbsent(t, types.size()));
+    d.hierarchyTypes.forEach(t -> types.putIfAbsent(t, types.size()));
+    d.recordTeams.forEach(t -> types.putIfAbsent(t.type(), types.size()));
+    d.sharing.forEach(r -> r.types().forEach(t -> types.putIfAbsent(t, types.size())));
+    d.denies.forEach(r -> r.types().forEach(t -> types.putIfAbsent(t, types.size())));
+    d.manualShares.forEach(m -> types.putIfAbsent(m.type(), types.size()));
+    c.types = List.copyOf(types.keySet());
+    c.typeArray = c.types.toArray(new ObjectType[0]);
+    c.typeIndex = Map.copyOf(types);
+    c.otherType = c.types.size();
+    int nTypes = c.types.size() + 1;
+    int slots = nTypes * Compiled.ACTIONS;
+
+    LinkedHashMap<Module, Integer> moduleIdx = new LinkedHashMap<>();
+    c.typeModules = new long[nTypes];
+    for (int i = 0; i < d.modules.size(); i++) {
+      Defs.ModuleDef m = d.modules.get(i);
+      if (moduleIdx.containsKey(m.module())) {
+        problems.add(Problem.of("modules[" + i + "].id", "duplicate module '%s'", m.module()));
+        continue;
+      }
+      moduleIdx.put(m.module(), moduleIdx.size());
+      if (moduleIdx.size() > 64) {
+        problems.add(Problem.of("modules[" + i + "]", "at most 64 modules are supported"));
+        continue;
+      }
+      for (ObjectType t : m.types()) {
+        c.typeModules[types.get(t)] |= 1L << moduleIdx.get(m.module());
+      }
+    }
+    c.modules = List.copyOf(moduleIdx.keySet());
+
+    // grants, privileges, allocations per role position
+    int nRoles = c.roles.size();
+    c.roleScopes = new int[nRoles][slots];
+    c.rolePrivileges = new int[nRoles];
+    c.roleModules = new long[nRoles];
+    for (int i = 0; i < d.grants.size(); i++) {
+      Defs.GrantDef g = d.grants.get(i);
+      int p = rolePos(c, g.role(), "grants[" + i + "].role", roleIds, problems);
+      if (g.actions().isEmpty()) {
+        problems.add(Problem.of("grants[" + i + "].actions", "at least one action is required"));
+      }
+      if (p >= 0 && g.scope() != Scope.NONE) {
+        for (Action a : g.actions()) {
+          c.roleScopes[p][types.get(g.type()) * Compiled.ACTIONS + a.ordinal()] |=
+              1 << g.scope().ordinal();
+        }
+      }
+    }
+    for (int i = 0; i < d.privileges.size(); i++) {
+      Defs.PrivilegeDef g = d.privileges.get(i);
+      int p = rolePos(c, g.role(), "privileges[" + i + "].role", roleIds, problems);
+      if (p >= 0) {
+        for (AdminPrivilege a : g.privileges()) {
+          c.rolePrivileges[p] |= 1 << a.ordinal();
+        }
+      }
+    }
+    c.orgModules = new long[c.orgUnits.size()];
+    for (int i = 0; i < d.allocations.size(); i++) {
+      Defs.AllocationDef a = d.allocations.get(i);
+      long mask = 0;
+      for (int k = 0; k < a.modules().size(); k++) {
+        Integer m = moduleIdx.get(a.modules().get(k));
+        if (m == null) {
+          problems.add(Problem.of("allocations[" + i + "].modules[" + k + "]",
+              "unknown module '%s'; declared: %s", a.modules().get(k), moduleIdx.keySet()));
+        } else if (m < 64) {
+          mask |= 1L << m;
+        }
+      }
+      if (a.role() != null) {
+        int p = rolePos(c, a.role(), "allocations[" + i + "].role", roleIds, problems);
+        if (p >= 0) {
+          c.roleModules[p] |= mask;
+        }
+      } else if (a.orgUnit() != null) {
+        int p = c.orgUnits.indexOf(OrgUnitId.of(a.orgUnit()));
+        if (p < 0) {
+          problems.add(Problem.of("allocations[" + i + "].orgUnit", "unknown org unit '%s'",
+              a.orgUnit()));
+        } else {
+          int end = p + c.orgUnits.subtreeSize(c.orgUnits.nodeAt(p));
+          for (int q = p; q < end; q++) {
+            c.orgModules[q] |= mask;
+          }
+        }
+      }
+    }
+    // a parent role inherits its child roles' grants: fold children into parents, bottom-up
+    for (int p = nRoles - 1; p >= 0; p--) {
+      int parent = c.roles.parentIndex(p);
+      if (parent >= 0) {
+        for (int s = 0; s < slots; s++) {
+          c.roleScopes[parent][s] |= c.roleScopes[p][s];
+        }
+        c.rolePrivileges[parent] |= c.rolePrivileges[p];
+        c.roleModules[parent] |= c.roleModules[p];
+      }
+    }
+
+    c.hierarchyOn = new boolean[nTypes];
+    d.hierarchyTypes.forEach(t -> c.hierarchyOn[types.get(t)] = true);
+    c.recordTeamSlot = new boolean[slots];
+    for (int i = 0; i < d.recordTeams.size(); i++) {
+      Defs.RecordTeamDef rt = d.recordTeams.get(i);
+      for (Action a : rt.actions()) {
+        c.recordTeamSlot[types.get(rt.type()) * Compiled.ACTIONS + a.ordinal()] = true;
+      }
+    }
+
+    // rules and groups
+    Set<String> ruleIds = new HashSet<>();
+    LinkedHashMap<Group, Integer> groups = new LinkedHashMap<>();
+    for (int i = 0; i < d.sharing.size(); i++) {
+      Defs.SharingRuleDef r = d.sharing.get(i);
+      String at = "sharingRules[" + i + "]";
+      if (!ruleIds.add(r.id())) {
+        problems.add(Problem.of(at + ".id", "duplicate rule id '%s'", r.id()));
+      }
+      if (r.actions().isEmpty()) {
+        problems.add(Problem.of(at + ".actions", "at least one action is required"));
+      }
+      if (r.ownedBy() != null) {
+        checkGroup(c, r.ownedBy(), at + ".ownedBy", roleIds, userIds, problems);
+        groups.putIfAbsent(r.ownedBy(), groups.size());
+      } else if (r.when().isEmpty()) {
+        problems.add(Problem.of(at + ".when",
+            "a criteria-based rule needs at least one condition (or use ownedBy)"));
+      }
+      checkGroup(c, r.sharedWith(), at + ".sharedWith", roleIds, userIds, problems);
+      groups.putIfAbsent(r.sharedWith(), groups.size());
+    }
+    for (int i = 0; i < d.denies.size(); i++) {
+      Defs.DenyDef r = d.denies.get(i);
+      String at = "denies[" + i + "]";
+      if (!ruleIds.add(r.id())) {
+        problems.add(Problem.of(at + ".id", "duplicate rule id '%s'", r.id()));
+      }
+      checkGroup(c, r.who(), at + ".who", roleIds, userIds, problems);
+      groups.putIfAbsent(r.who(), groups.size());
+    }
+    for (int i = 0; i < d.fields.size(); i++) {
+      rolePos(c, d.fields.get(i).role(), "fields[" + i + "].role", roleIds, problems);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, List<Defs.ManualShareDef>>[] manual = new Map[nTypes];
+    for (int i = 0; i < d.manualShares.size(); i++) {
+      Defs.ManualShareDef m = d.manualShares.get(i);
+      String at = "manualShares[" + i + "]";
+      checkGroup(c, m.with(), at + ".with", roleIds, userIds, problems);
+      if (m.actions().isEmpty()) {
+        problems.add(Problem.of(at + ".actions", "at least one action is required"));
+      }
+      int t = types.get(m.type());
+      if (manual[t] == null) {
+        manual[t] = new HashMap<>();
+      }
+      manual[t].computeIfAbsent(m.recordId(), k -> new ArrayList<>()).add(m);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDefinitionException("access policy", problems);
+    }
+    c.manualByType = manual;
+
+    Map<ObjectType, Map<String, Map<RoleId, FieldAccess>>> fields = new HashMap<>();
+    for (Defs.FieldDef f : d.fields) {
+      fields.computeIfAbsent(f.type(), k -> new HashMap<>())
+          .computeIfAbsent(f.field(), k -> new HashMap<>())
+          .merge(RoleId.of(f.role()), f.access(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+    }
+    c.fieldRules = fields;
+
+    c.groups = List.copyOf(groups.keySet());
+    c.groupIndex = Map.copyOf(groups);
+    indexGroups(c);
+
+    Map<TeamId, Integer> teams = new HashMap<>();
+    for (User u : users) {
+      for (TeamId t : u.teams()) {
+        teams.putIfAbsent(t, teams.size());
+      }
+    }
+    c.teamIndex = teams;
+
+    c.subjects = new HashMap<>(users.size() * 2);
+    c.directory = new Subject[users.size()];
+    for (int i = 0; i < users.size(); i++) {
+      Subject s = subject(c, users.get(i));
+      c.directory[i] = s;
+      c.subjects.put(s.id, s);
+    }
+    LOG.debug("compiled access policy: {} roles, {} types, {} rules, {} users", nRoles,
+        c.types.size(), d.sharing.size() + d.denies.size(), users.size());
+    return c;
+  }
+
+  private static void indexGroups(Compiled c) {
+    int words = Math.max(1, (c.groups.size() + 63) >>> 6);
+    c.roleGroups = new long[c.roles.size()][];
+    c.orgGroups = new long[c.orgUnits.size()][];
+    c.userGroups = new HashMap<>();
+    c.teamGroups = new HashMap<>();
+    c.everyoneGroups = new long[words];
+    for (int g = 0; g < c.groups.size(); g++) {
+      Group group = c.groups.get(g);
+      long bit = 1L << g;
+      int w = g >>> 6;
+      switch (group.kind()) {
+        case USER:
+          c.userGroups.computeIfAbsent(group.id(), k -> new long[words])[w] |= bit;
+          break;
+        case TEAM:
+          c.teamGroups.computeIfAbsent(TeamId.of(group.id()), k -> new long[words])[w] |= bit;
+          break;
+        case EVERYONE:
+          c.everyoneGroups[w] |= bit;
+          break;
+        case ROLE:
+        case ROLE_AND_BELOW: {
+          int p = c.roles.indexOf(RoleId.of(group.id()));
+          int end = group.kind() == Group.Kind.ROLE ? p + 1 : p + c.roles.subtreeSize(c.roles.nodeAt(p));
+          for (int q = p; q < end; q++) {
+            bits(c.roleGroups, q, words)[w] |= bit;
+          }
+          break;
+        }
+        case ORG_UNIT:
+        case ORG_UNIT_AND_BELOW: {
+          int p = c.orgUnits.indexOf(OrgUnitId.of(group.id()));
+          int end = group.kind() == Group.Kind.ORG_UNIT ? p + 1
+              : p + c.orgUnits.subtreeSize(c.orgUnits.nodeAt(p));
+          for (int q = p; q < end; q++) {
+            bits(c.orgGroups, q, words)[w] |= bit;
+          }
+          break;
+        }
+        default:
+          throw new IllegalStateException("unknown group kind " + group.kind());
+      }
+    }
+  }
+
+  private static long[] bits(long[][] table, int i, int words) {
+    if (table[i] == null) {
+      table[i] = new long[words];
+    }
+    return table[i];
+  }
+
+  /** Compiles one user against the policy. */
+  static Subject subject(Compiled c, User u) {
+    int slots = c.slots();
+    int mgmtPos = c.mgmt.indexOf(u.id());
+    int mgmtEnd = mgmtPos < 0 ? -1 : mgmtPos + c.mgmt.subtreeSize(u.id());
+    int orgPos = c.orgUnits.indexOf(u.orgUnit());
+    int orgEnd = orgPos < 0 ? -1 : orgPos + c.orgUnits.subtreeSize(u.orgUnit());
+    int[] territories = new int[u.territories().size() * 2];
+    int n = 0;
+    for (TerritoryId t : u.territories()) {
+      int p = c.territories.indexOf(t);
+      if (p >= 0) {
+        territories[n++] = p;
+        territories[n++] = p + c.territories.subtreeSize(t);
+      }
+    }
+    territories = java.util.Arrays.copyOf(territories, n);
+    int[] teamIdx = new int[u.teams().size()];
+    n = 0;
+    for (TeamId t : u.teams()) {
+      Integer i = c.teamIndex.get(t);
+      if (i != null) {
+        teamIdx[n++] = i;
+      }
+    }
+    teamIdx = Compiled.sorted(java.util.Arrays.copyOf(teamIdx, n));
+
+    int words = Math.max(1, (c.groups.size() + 63) >>> 6);
+    long[] groupBits = c.everyoneGroups.clone();
+    int[] scopes = new int[slots];
+    long modules = orgPos >= 0 ? c.orgModules[orgPos] : 0;
+    int privileges = 0;
+    for (RoleId r : u.roles()) {
+      int p = c.roles.indexOf(r);
+      if (p < 0) {
+        continue;
+      }
+      int[] rs = c.roleScopes[p];
+      for (int s = 0; s < slots; s++) {
+        scopes[s] |= rs[s];
+      }
+      modules |= c.roleModules[p];
+      privileges |= c.rolePrivileges[p];
+      Compiled.or(groupBits, c.roleGroups[p]);
+    }
+    if (orgPos >= 0) {
+      Compiled.or(groupBits, c.orgGroups[orgPos]);
+    }
+    Compiled.or(groupBits, c.userGroups.get(u.id().value()));
+    for (TeamId t : u.teams()) {
+      Compiled.or(groupBits, c.teamGroups.get(t));
+    }
+    assert groupBits.length == words;
+    boolean[] enabled = new boolean[c.types.size() + 1];
+    for (int t = 0; t < enabled.length; t++) {
+      enabled[t] = c.typeModules[t] == 0 || (c.typeModules[t] & modules) != 0;
+    }
+
+    Subject probe = new Subject(u, u.active(), mgmtPos, mgmtEnd, orgPos, orgEnd, territories,
+        teamIdx, scopes, enabled, groupBits, new int[0][], new Defs.SharingRuleDef[0][],
+        new Defs.DenyDef[0][], privileges);
+    List<List<Integer>> owner = new ArrayList<>(slots);
+    List<List<Defs.SharingRuleDef>> criteria = new ArrayList<>(slots);
+    List<List<Defs.DenyDef>> denies = new ArrayList<>(slots);
+    for (int s = 0; s < slots; s++) {
+      owner.add(null);
+      criteria.add(null);
+      denies.add(null);
+    }
+    for (Defs.SharingRuleDef r : c.defs.sharing) {
+      if (!probe.inGroup(c.groupIndex.get(r.sharedWith()))) {
+        continue;
+      }
+      for (int t = 0; t <= c.types.size(); t++) {
+        if (!r.types().isEmpty() && (t == c.otherType || !r.types().contains(c.types.get(t)))) {
+          continue;
+        }
+        for (Action a : r.actions()) {
+          int slot = t * Compiled.ACTIONS + a.ordinal();
+          if (r.ownedBy() != null) {
+            add(owner, slot, c.groupIndex.get(r.ownedBy()));
+          } else {
+            add(criteria, slot, r);
+          }
+        }
+      }
+    }
+    for (Defs.DenyDef r : c.defs.denies) {
+      if (!probe.inGroup(c.groupIndex.get(r.who()))) {
+        continue;
+      }
+      for (int t = 0; t <= c.types.size(); t++) {
+        if (!r.types().isEmpty() && (t == c.otherType || !r.types().contains(c.types.get(t)))) {
+          continue;
+        }
+        for (Action a : Action.values()) {
+          if (r.actions().isEmpty() || r.actions().contains(a)) {
+            add(denies, t * Compiled.ACTIONS + a.ordinal(), r);
+          }
+        }
+      }
+    }
+    int[][] ownerArr = new int[slots][];
+    Defs.SharingRuleDef[][] criteriaArr = new Defs.SharingRuleDef[slots][];
+    Defs.DenyDef[][] denyArr = new Defs.DenyDef[slots][];
+    for (int s = 0; s < slots; s++) {
+      List<Integer> o = owner.get(s);
+      if (o != null) {
+        ownerArr[s] = o.stream().distinct().mapToInt(Integer::intValue).toArray();
+      }
+      if (criteria.get(s) != null) {
+        criteriaArr[s] = criteria.get(s).toArray(new Defs.SharingRuleDef[0]);
+      }
+      if (denies.get(s) != null) {
+        denyArr[s] = denies.get(s).toArray(new Defs.DenyDef[0]);
+      }
+    }
+    return new Subject(u, u.active(), mgmtPos, mgmtEnd, orgPos, orgEnd, territories, teamIdx,
+        scopes, enabled, groupBits, ownerArr, criteriaArr, denyArr, privileges);
+  }
+
+  private static <T> void add(List<List<T>> lists, int slot, T value) {
+    List<T> l = lists.get(slot);
+    if (l == null) {
+      l = new ArrayList<>(2);
+      lists.set(slot, l);
+    }
+    l.add(value);
+  }
+
+  private static int rolePos(Compiled c, String role, String path, Set<String> known,
+      List<Problem> problems) {
+    if (!known.contains(role)) {
+      problems.add(Problem.of(path, "unknown role '%s'; known: %s", role, sorted(known)));
+      return -1;
+    }
+    return c.roles.indexOf(RoleId.of(role));
+  }
+
+  private static void checkGroup(Compiled c, Group g, String path, Set<String> roles,
+      Set<String> users, List<Problem> problems) {
+    switch (g.kind()) {
+      case ROLE:
+      case ROLE_AND_BELOW:
+        if (!roles.contains(g.id()) || !c.roles.contains(RoleId.of(g.id()))) {
+          problems.add(Problem.of(path, "unknown role '%s'; known: %s", g.id(), sorted(roles)));
+        }
+        break;
+      case ORG_UNIT:
+      case ORG_UNIT_AND_BELOW:
+        if (!c.orgUnits.contains(OrgUnitId.of(g.id()))) {
+          problems.add(Problem.of(path, "unknown org unit '%s'", g.id()));
+        }
+        break;
+      case USER:
+        if (!users.contains(g.id())) {
+          problems.add(Problem.of(path, "unknown user '%s'", g.id()));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static <K> Hierarchy<K> hierarchy(java.util.function.Supplier<Hierarchy<K>> build,
+      String prefix, List<Problem> problems, Hierarchy.Builder<K> empty) {
+    try {
+      return build.get();
+    } catch (InvalidDefinitionException e) {
+      for (Problem p : e.problems()) {
+        String path = p.path().startsWith("nodes") ? prefix + p.path().substring(5) : prefix;
+        problems.add(new Problem(path, p.message()));
+      }
+      return empty.build();
+    }
+  }
+
+  private static List<String> sorted(Set<String> s) {
+    List<String> l = new ArrayList<>(s);
+    java.util.Collections.sort(l);
+    return l.size() > 20 ? l.subList(0, 20) : l;
+  }
+}
