@@ -9,7 +9,13 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-PG_PORT=${CRMKIT_PG_PORT:-55432}
+# the first free port from 55432 on (a leftover server must not break the run)
+PG_PORT=${CRMKIT_PG_PORT:-}
+if [ -z "$PG_PORT" ]; then
+  for p in $(seq 55432 55532); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PG_PORT=$p; break; fi
+  done
+fi
 PG_DATA=$(mktemp -d /tmp/crmkit-pg.XXXXXX)
 chown postgres:postgres "$PG_DATA"
 su postgres -s /bin/sh -c "$PG_BIN/initdb -D $PG_DATA -A trust -U crmkit -E UTF8 >/dev/null"
