@@ -3,7 +3,14 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.permissions.AccessPolicy;
+import org.crmkit.permissions.Organisation;
+import org.crmkit.permissions.json.PolicyJson;
+import org.crmkit.permissions.json.AccessDataJson;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +55,28 @@ class RecipesTest {
     }
   }
   // recipe: end
+
+  @Test
+  void loadAPolicyFromJson() throws Exception {
+    Path policyFile = Path.of(RecipesTest.class.getResource("/access/policy.json").toURI());
+    // the organisation comes from your user directory; here from the example data document
+    Organisation organisation = AccessDataJson.read(Files.readString(
+        Path.of(RecipesTest.class.getResource("/access/data.json").toURI()))).organisation();
+    // recipe: policy
+    String json = Files.readString(policyFile);            // "format": "crmkit.policy/1"
+    try {
+      AccessPolicy policy = PolicyJson.read(json, organisation);   // compiled, immutable, shareable
+      // keep it in your services object; reload it when the document or the organisation changes
+    } catch (InvalidDefinitionException e) {
+      e.problems().forEach(p -> System.err.println(p.path() + ": " + p.message()));  // $.grants[3].role: ...
+    }
+    // recipe: end
+    assertThat(PolicyJson.read(json, organisation).organisation()).isEqualTo(organisation);
+    InvalidDefinitionException bad = org.assertj.core.api.Assertions.catchThrowableOfType(
+        InvalidDefinitionException.class,
+        () -> PolicyJson.read("{\"format\": \"crmkit.policy/1\", \"roles\": 3}", organisation));
+    assertThat(bad.problems()).extracting(p -> p.path()).contains("$.roles");
+  }
 
   @Test
   void persistLifecycleState() {

@@ -1,6 +1,52 @@
 package org.crmkit.examples.demo;
 
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.crmkit.core.assignment.Assignment;
+import org.crmkit.core.assignment.AssignmentBatch;
+import org.crmkit.core.assignment.AssignmentRules;
+import org.crmkit.core.assignment.AssignmentState;
+import org.crmkit.core.assignment.Condition;
+import org.crmkit.core.assignment.Lead;
+import org.crmkit.core.assignment.RepProfile;
+import org.crmkit.core.assignment.Strategy;
+import org.crmkit.core.assignment.Target;
+import org.crmkit.core.lifecycle.Context;
+import org.crmkit.core.lifecycle.CustomerLifecycle;
+import org.crmkit.core.lifecycle.Decision;
+import org.crmkit.core.lifecycle.Machine;
+import org.crmkit.core.lifecycle.Replay;
+import org.crmkit.core.lifecycle.SubjectState;
+import org.crmkit.core.lifecycle.TransitionRecord;
+import org.crmkit.core.model.TeamId;
+import org.crmkit.permissions.AccessDecision;
+import org.crmkit.permissions.AccessPolicy;
+import org.crmkit.permissions.AccessRecord;
+import org.crmkit.permissions.Action;
+import org.crmkit.permissions.ObjectType;
+import org.crmkit.permissions.SqlFragment;
+import org.crmkit.permissions.SqlMapping;
+import org.crmkit.core.model.Transaction;
+import org.crmkit.core.model.UserId;
+import org.crmkit.examples.jdbc.JdbcCrmStore;
+import org.crmkit.examples.jdbc.VersionConflictException;
+import org.crmkit.segmentation.clv.ClvData;
+import org.crmkit.segmentation.clv.ClvModel;
+import org.crmkit.segmentation.clv.ClvPredictions;
+import org.crmkit.segmentation.clv.CustomerPrediction;
+import org.crmkit.segmentation.clv.PeriodUnit;
+import org.crmkit.segmentation.rfm.RfmResult;
+import org.crmkit.segmentation.rfm.RfmScore;
+import org.crmkit.segmentation.rfm.RfmScorer;
+import org.crmkit.segmentation.rules.BuiltinSegments;
+import org.crmkit.segmentation.rules.SegmentRules;
+import org.crmkit.segmentation.tiers.ValueTier;
+import org.crmkit.segmentation.tiers.ValueTiers;
+import org.crmkit.testkit.company.SampleCompanyGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +89,14 @@ public final class Demo {
         : DemoData.cdnow(options.seed(), CdnowLoader.readMaster(options.cdnowDir())));
     overview(data);
     hierarchies(data);
+    // one connection held for the whole run keeps an embedded database open between operations
+    try (Connection keepOpen = DriverManager.getConnection(options.jdbcUrl())) {
+      JdbcCrmStore store = lifecycle(data);
+      permissions(data, store);
+    }
+    segmentation(data);
+    lifetimeValue(data);
+    assignment(data);
     Path written = report.write(options.report());
     out.println();
     out.println("HTML report: " + written);
@@ -140,6 +194,345 @@ public final class Demo {
         .table(topGroups)
         .paragraph("Organisation units with headcount rolled up.")
         .table(orgTable);
+  }
+
+  private void permissions(DemoData d, JdbcCrmStore store) throws Exception {
+    heading("Permissions");
+    AccessPolicy policy = progress.step("Compiling the access policy", () -> SampleCompanyPolicy.of(d.company));
+    Customer target = d.customers.stream()
+        .filter(c -> c.owner().map(o -> d.company.user(o).manager().isPresent()).orElse(false))
+        .filter(c -> "event".equals(c.attributes().get("source")))
+        .findFirst()
+        .orElseGet(() -> d.customers.stream()
+            .filter(c -> c.owner().map(o -> d.company.user(o).manager().isPresent()).orElse(false))
+            .findFirst().orElseThrow());
+    AccessRecord record = SampleCompanyPolicy.record(target);
+    User owner = d.company.user(target.owner().orElseThrow());
+    User manager = d.company.user(owner.manager().orElseThrow());
+    User otherRep = d.company.users().stream()
+        .filter(u -> u.roles().contains(SampleCompanyGenerator.SALES_REP))
+        .filter(u -> !u.orgUnit().equals(owner.orgUnit())).findFirst().orElseThrow();
+    User admin = d.company.user(UserId.of("u-admin"));
+    User marketer = d.company.users().stream()
+        .filter(u -> u.roles().contains(SampleCompanyGenerator.MARKETING)).findFirst().orElseThrow();
+    TextTable checks = new TextTable("user", "role", "action", "decision", "why");
+    List<Object[]> cases = List.of(
+        new Object[] {owner, Action.UPDATE}, new Object[] {owner, Action.EXPORT},
+        new Object[] {otherRep, Action.READ}, new Object[] {manager, Action.UPDATE},
+        new Object[] {marketer, Action.READ}, new Object[] {admin, Action.EXPORT});
+    for (Object[] c : cases) {
+      User u = (User) c[0];
+      AccessDecision decision = policy.check(u, (Action) c[1], record);
+      checks.row(u.id().value(), u.roles().iterator().next().value(), c[1].toString().toLowerCase(Locale.ROOT),
+          decision.allowed() ? "ALLOW" : "DENY", firstLine(decision.explain()));
+    }
+    out.println("Who may do what to customer " + target.id() + " (owner " + owner.id() + ", "
+        + owner.orgUnit() + ", " + target.territory().map(Object::toString).orElse("-") + "):");
+    checks.print(out);
+    String denial = policy.check(otherRep, Action.READ, record).explain();
+    out.println("  " + otherRep.id() + " read, in full: " + denial.replace("\n", "\n    "));
+
+    List<AccessRecord> records = d.customers.stream().map(SampleCompanyPolicy::record).toList();
+    int inMemory = policy.filter(otherRep, Action.READ, records).size();
+    SqlFragment where = policy.accessPredicate(otherRep, Action.READ, ObjectType.CUSTOMER)
+        .toSql(SqlMapping.defaults());
+    int inDatabase = store.findCustomerIds(where.sql(), where.parameters()).size();
+    out.println();
+    out.println("List query for " + otherRep.id() + " (read customers), as a SQL WHERE fragment:");
+    out.println("  " + abbreviate(where.sql(), 160));
+    out.printf(Locale.ROOT, "  %,d parameters; the database returns %,d customers, the in-memory"
+        + " check allows %,d%n", where.parameters().size(), inDatabase, inMemory);
+    report.section("Permissions")
+        .paragraph("Checks on customer " + target.id() + ", owned by " + owner.id() + ".")
+        .table(checks)
+        .paragraph("List query for " + otherRep.id() + ": the database returns " + inDatabase
+            + " customers, the in-memory check allows " + inMemory + ".")
+        .preformatted(where.sql());
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return abbreviate(nl < 0 ? s : s.substring(0, nl), 110);
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+  }
+
+  private JdbcCrmStore lifecycle(DemoData d) throws Exception {
+    heading("Customer lifecycle");
+    Machine machine = CustomerLifecycle.builder().churnAfter(Duration.ofDays(180)).build();
+    LifecycleSimulation simulation = new LifecycleSimulation(machine);
+    Map<CustomerId, List<Transaction>> purchases = byCustomer(d.transactions);
+    LocalDate end = d.company.periodEnd().plusDays(1);
+    Map<String, String> finalState = new HashMap<>();
+    Map<Customer, List<TransitionRecord>> recordsOf = new java.util.LinkedHashMap<>();
+    int persisted = Math.min(200, d.customers.size());
+    long decided = progress.step("Deciding lifecycle transitions", () -> {
+      long n = 0;
+      String initial = machine.start("any").state();
+      for (Customer c : d.customers) {
+        List<TransitionRecord> records =
+            simulation.run(c, purchases.getOrDefault(c.id(), List.of()), end);
+        finalState.put(c.id().value(),
+            records.isEmpty() ? initial : records.get(records.size() - 1).to());
+        n += records.size();
+        if (recordsOf.size() < persisted) {
+          recordsOf.put(c, records);
+        }
+      }
+      return n;
+    });
+    Map<String, Integer> byState = LifecycleSimulation.finalStates(finalState);
+    TextTable stages = new TextTable("stage", "customers", "share");
+    List<String> funnelNames = new ArrayList<>();
+    List<Integer> funnelCounts = new ArrayList<>();
+    for (String st : List.of("potential", "intentional", "closed-deal", "loyal", "churned")) {
+      int n = byState.getOrDefault(st, 0);
+      stages.row(st, count(n), percent(n / (double) d.customers.size()));
+      funnelNames.add(st);
+      funnelCounts.add(n);
+    }
+    out.printf(Locale.ROOT, "%,d transitions decided for %,d customers (pure decisions, no machine"
+        + " instance per customer):%n", decided, d.customers.size());
+    stages.print(out);
+
+    // persist with the JDBC adapter: all customers, and the lifecycle state (version column) and
+    // audit log of the first ones, one database transaction per transition as a host would
+    JdbcCrmStore store = new JdbcCrmStore(() -> DriverManager.getConnection(options.jdbcUrl()));
+    long transitions = progress.step("Storing customers, and the lifecycle transitions of "
+        + persisted + " of them, in " + options.jdbcUrl(), () -> {
+      store.dropSchema();
+      store.createSchema();
+      store.insertCustomers(d.customers.stream()
+          .map(c -> Customer.builder().from(c).lifecycleStage(machine.start("any").state()).build())
+          .toList());
+      long n = 0;
+      for (List<TransitionRecord> records : recordsOf.values()) {
+        for (TransitionRecord r : records) {
+          store.applyTransition(r);
+          n++;
+        }
+      }
+      return n;
+    });
+    out.printf(Locale.ROOT, "%nStored %,d customers and %,d transitions of %d of them in the database.%n",
+        d.customers.size(), transitions, persisted);
+    Customer busiest = recordsOf.keySet().stream()
+        .max(Comparator.comparingInt(c -> recordsOf.get(c).size())).orElseThrow();
+    List<TransitionRecord> history = store.history(busiest.id());
+    TextTable audit = new TextTable("version", "at", "event", "from", "to", "actor");
+    for (TransitionRecord r : history.subList(0, Math.min(8, history.size()))) {
+      audit.row(r.version(), r.at().toString().substring(0, 10), r.event(), r.from(), r.to(), r.actor());
+    }
+    Replay replay = machine.replay(history);
+    out.printf(Locale.ROOT, "Audit trail of %s as stored in the database (%d records; first 8):%n",
+        busiest.id(), history.size());
+    audit.print(out);
+    out.println("  replay of the stored history: " + (replay.valid() ? "valid" : "INVALID")
+        + ", state " + replay.state() + ", version " + replay.version());
+
+    SubjectState current = store.lifecycleState(busiest.id());
+    SubjectState stale = new SubjectState(current.subjectId(), current.state(), current.version() - 1);
+    String conflict;
+    try {
+      store.applyTransition(new TransitionRecord(stale.subjectId(), current.state(),
+          current.state(), "order-paid", Instant.now(), "u-rep-001", current.version()));
+      conflict = "unexpectedly accepted";
+    } catch (VersionConflictException e) {
+      conflict = e.getMessage();
+    }
+    Decision early = machine.decide("intentional", "order-paid", Context.of(Map.of("paidOrders", 0)));
+    out.println("  a concurrent writer with a stale version: " + conflict);
+    out.println("  a premature event: " + early.explain());
+
+    report.section("Customer lifecycle")
+        .paragraph(String.format(Locale.ROOT, "%,d transitions decided for %,d customers;"
+            + " final stages:", decided, d.customers.size()))
+        .table(stages)
+        .barChart("Lifecycle funnel", "stage", "customers", funnelNames, funnelCounts)
+        .paragraph("Audit trail of " + busiest.id() + " read back from the database"
+            + " (replay: " + (replay.valid() ? "valid" : "invalid") + ").")
+        .table(audit)
+        .preformatted(machine.toMermaid());
+    return store;
+  }
+
+  private void segmentation(DemoData d) throws Exception {
+    heading("RFM segments and value tiers");
+    LocalDate asOf = d.company.periodEnd().plusDays(1);
+    RfmResult rfm = progress.step("Scoring RFM", () -> RfmScorer.defaults().score(d.transactions, asOf));
+    SegmentRules segments = BuiltinSegments.repaired11();
+    Map<String, Integer> bySegment = new java.util.LinkedHashMap<>();
+    segments.segments().forEach(seg -> bySegment.put(seg, 0));
+    Map<String, Double> revenueBySegment = new HashMap<>();
+    int[][] rf = new int[5][5];
+    for (RfmScore s : rfm.scores()) {
+      String seg = segments.segmentOf(s).orElse("(none)");
+      bySegment.merge(seg, 1, Integer::sum);
+      revenueBySegment.merge(seg, s.monetary(), Double::sum);
+      rf[s.r() - 1][s.f() - 1]++;
+    }
+    TextTable segTable = new TextTable("segment", "customers", "revenue");
+    bySegment.forEach((seg, n) -> segTable.row(seg, count(n), money(revenueBySegment.getOrDefault(seg, 0.0))));
+    out.printf(Locale.ROOT, "%,d customers scored as of %s (5 tiles, ties share a score), 11-segment"
+        + " map (a checked partition):%n", rfm.size(), asOf);
+    segTable.print(out);
+
+    Map<CustomerId, Double> revenue = new HashMap<>();
+    rfm.scores().forEach(s -> revenue.put(s.customer(), s.monetary()));
+    Map<CustomerId, ValueTier> tiers = ValueTiers.byCumulativeShare(revenue, 0.80, 0.95);
+    TextTable tierTable = tierTable(tiers, revenue);
+    out.println();
+    out.println("Value tiers by cumulative revenue share (top 80% high, next 15% medium):");
+    tierTable.print(out);
+
+    List<String> labels = List.of("1", "2", "3", "4", "5");
+    report.section("RFM segments and value tiers")
+        .paragraph("Scored as of " + asOf + "; 11-segment map repaired into a partition.")
+        .table(segTable)
+        .barChart("Customers per segment", "segment", "customers",
+            new ArrayList<>(bySegment.keySet()), new ArrayList<>(bySegment.values()))
+        .heatMap("Customers per R x F cell", "frequency score", "recency score", labels, labels, rf)
+        .paragraph("Value tiers by cumulative revenue share.")
+        .table(tierTable);
+  }
+
+  private static TextTable tierTable(Map<CustomerId, ValueTier> tiers, Map<CustomerId, Double> value) {
+    Map<ValueTier, Integer> counts = ValueTiers.counts(tiers);
+    Map<ValueTier, Double> sums = new HashMap<>();
+    double total = 0;
+    for (Map.Entry<CustomerId, ValueTier> e : tiers.entrySet()) {
+      double v = Math.max(0, value.get(e.getKey()));
+      sums.merge(e.getValue(), v, Double::sum);
+      total += v;
+    }
+    TextTable t = new TextTable("tier", "customers", "value", "share of value");
+    for (ValueTier tier : ValueTier.values()) {
+      double v = sums.getOrDefault(tier, 0.0);
+      t.row(tier.name(), count(counts.get(tier)), money(v), percent(v / total));
+    }
+    return t;
+  }
+
+  private void lifetimeValue(DemoData d) throws Exception {
+    heading("Customer lifetime value (BG/NBD + Gamma-Gamma)");
+    LocalDate end = d.company.periodEnd();
+    LocalDate calibrationEnd = end.minusWeeks(26);
+    ClvData data = ClvData.of(d.transactions, calibrationEnd, end, PeriodUnit.WEEK);
+    ClvModel model = progress.step("Fitting lifetime-value models",
+        () -> ClvModel.fit(data));
+    ClvPredictions next52 = progress.step("Predicting 52 weeks for every customer",
+        () -> model.predict(data.customers(), 52, 0.01));
+    TextTable fit = new TextTable("model", "parameters", "log-likelihood", "converged");
+    var bg = model.bgNbd().parameters();
+    var gg = model.gammaGamma().parameters();
+    fit.row("BG/NBD", String.format(Locale.ROOT, "r=%.3f alpha=%.3f a=%.3f b=%.3f", bg.r(), bg.alpha(),
+        bg.a(), bg.b()), money(model.bgNbd().report().logLikelihood()), model.bgNbd().report().converged());
+    fit.row("Gamma-Gamma", String.format(Locale.ROOT, "p=%.3f q=%.3f gamma=%.3f", gg.p(), gg.q(),
+        gg.gamma()), money(model.gammaGamma().report().logLikelihood()),
+        model.gammaGamma().report().converged());
+    out.printf(Locale.ROOT, "Fitted on %,d customers up to %s (weeks):%n", data.customers().size(),
+        calibrationEnd);
+    fit.print(out);
+    double[] expected = model.expectedCumulativeRepeatPurchases(data.customers(), 26);
+    double[] actual = data.holdoutCumulativeRepeatPurchases(26);
+    out.printf(Locale.ROOT, "  hold-out check, 26 weeks after calibration: expected %,.0f repeat"
+        + " purchase days, observed %,.0f%n", expected[25], actual[25]);
+
+    List<CustomerPrediction> top = new ArrayList<>(next52.customers());
+    top.sort(Comparator.comparingDouble(CustomerPrediction::clv).reversed());
+    TextTable best = new TextTable("customer", "p_alive", "expected purchases", "expected spend", "clv");
+    for (CustomerPrediction p : top.subList(0, Math.min(5, top.size()))) {
+      best.row(p.customer().value(), String.format(Locale.ROOT, "%.3f", p.probabilityAlive()),
+          String.format(Locale.ROOT, "%.1f", p.expectedPurchases()), money(p.expectedSpend()),
+          money(p.clv()));
+    }
+    out.println();
+    out.println("Most valuable customers over the next 52 weeks (1% weekly discount):");
+    best.print(out);
+    Map<CustomerId, ValueTier> tiers = next52.tiers(0.8, 0.95);
+    TextTable tierTable = tierTable(tiers, next52.clvByCustomer());
+    out.println();
+    out.println("Value tiers by predicted lifetime value:");
+    tierTable.print(out);
+    List<String> weeks = new ArrayList<>();
+    List<Double> gap = new ArrayList<>();
+    for (int k = 0; k < 26; k++) {
+      weeks.add(Integer.toString(k + 1));
+      gap.add((double) Math.round(actual[k] - expected[k]));
+    }
+    report.section("Customer lifetime value")
+        .paragraph("BG/NBD and Gamma-Gamma fitted by maximum likelihood on the purchases up to "
+            + calibrationEnd + "; hold-out: the following 26 weeks.")
+        .table(fit)
+        .barChart("Hold-out: observed minus expected cumulative repeat purchases", "week",
+            "purchase days", weeks, gap)
+        .table(best)
+        .paragraph("Value tiers by predicted lifetime value.")
+        .table(tierTable);
+  }
+
+  private void assignment(DemoData d) throws Exception {
+    heading("Lead assignment");
+    Hierarchy<TerritoryId> geo = d.company.territoryHierarchy();
+    AssignmentRules.Builder rules = AssignmentRules.builder().territories(geo)
+        .users(d.company.users());
+    Strategy[] strategies = {Strategy.ROUND_ROBIN, Strategy.WEIGHTED_ROUND_ROBIN, Strategy.LEAST_LOADED};
+    List<TerritoryId> regions = geo.children(geo.roots().get(0));
+    for (int i = 0; i < regions.size(); i++) {
+      TerritoryId region = regions.get(i);
+      rules.entry("region-" + region, Condition.builder().addTerritories(region).build(),
+          Target.distribute(strategies[i % strategies.length], TeamId.of("sales-" + region)));
+    }
+    for (User u : d.company.users()) {
+      if (u.roles().contains(SampleCompanyGenerator.SALES_REP) && u.id().value().endsWith("1")) {
+        rules.profile(RepProfile.builder().user(u.id()).weight(2).build());
+      }
+    }
+    AssignmentRules compiled = rules.defaultOwner(Target.user(UserId.of("u-sales-director"))).build();
+    List<TerritoryId> cities = geo.leaves();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(options.seed());
+    int n = 20_000;
+    List<Lead> leads = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      leads.add(Lead.builder().id(String.format(Locale.ROOT, "L-%05d", i + 1))
+          .territory(cities.get(random.nextInt(cities.size()))).build());
+    }
+    Instant at = d.company.periodEnd().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    AssignmentBatch batch = progress.step("Assigning " + count(n) + " leads",
+        () -> compiled.assignAll(leads, AssignmentState.empty(), at));
+    Map<String, Map<String, Integer>> perRule = new java.util.TreeMap<>();
+    for (Assignment a : batch.assignments()) {
+      perRule.computeIfAbsent(a.rule(), k -> new HashMap<>()).merge(a.assignee().id(), 1, Integer::sum);
+    }
+    TextTable t = new TextTable("rule", "strategy", "leads", "reps", "min per rep", "max per rep");
+    for (var e : perRule.entrySet()) {
+      var counts = e.getValue().values();
+      String strategy = compiled.entries().stream().filter(x -> x.name().equals(e.getKey()))
+          .findFirst().map(x -> x.target().toString()).orElse("default owner");
+      t.row(e.getKey(), strategy, count(counts.stream().mapToInt(Integer::intValue).sum()),
+          counts.size(), counts.stream().mapToInt(Integer::intValue).min().orElse(0),
+          counts.stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+    t.print(out);
+    AssignmentBatch replayed = compiled.assignAll(leads, AssignmentState.empty(), at);
+    out.println("  first lead: " + batch.assignments().get(0).explain());
+    out.println("  replaying the same leads from the same state gives the same owners: "
+        + replayed.assignments().equals(batch.assignments()));
+    report.section("Lead assignment")
+        .paragraph(count(n) + " new leads routed by territory; per-region strategies.")
+        .table(t)
+        .preformatted(batch.assignments().get(0).explain());
+  }
+
+  private static Map<CustomerId, List<Transaction>> byCustomer(List<Transaction> transactions) {
+    Map<CustomerId, List<Transaction>> out = new HashMap<>();
+    for (Transaction t : transactions) {
+      out.computeIfAbsent(t.customer(), k -> new ArrayList<>()).add(t);
+    }
+    out.values().forEach(l -> l.sort(Comparator.comparing(Transaction::date)));
+    return out;
   }
 
   private void heading(String title) {

@@ -36,6 +36,13 @@ final class LifecycleSimulation {
     List<TransitionRecord> records = new ArrayList<>();
     SubjectState s = machine.start(customer.id().value());
     String actor = customer.owner().map(Object::toString).orElse("system");
+    if (purchases.isEmpty() && customer.lifecycleStage().filter("intentional"::equals).isPresent()) {
+      // an interested prospect who has not ordered yet
+      Instant at = end.minusDays(1 + Math.floorMod(customer.id().hashCode(), 300))
+          .atStartOfDay().toInstant(ZoneOffset.UTC);
+      step(s, "show-interest", Context.empty(), at, actor, records);
+      return records;
+    }
     Instant last = null;
     int paid = 0;
     LocalDate previousDay = null;

@@ -28,10 +28,17 @@ class DemoCommandTest {
     assertThat(result[0])
         .contains("Sample company: generated sample company (seed 20261122)")
         .contains("Revenue by territory")
+        .contains("Customer lifecycle").contains("replay of the stored history: valid")
+        .contains("a concurrent writer with a stale version: version conflict on customer")
+        .contains("Permissions").containsPattern("the database returns ([\\d,]+) customers, the in-memory check allows \\1")
+        .contains("RFM segments and value tiers").contains("Champions")
+        .contains("Customer lifetime value").doesNotContain("NaN").doesNotContain("Infinity")
+        .contains("Lead assignment").contains("gives the same owners: true")
         .contains("HTML report: " + report.toAbsolutePath());
     assertThat(result[1]).contains("[done] Loading data").doesNotContain("Exception");
     String html = Files.readString(report);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Revenue by country")
+        .contains("Lifecycle funnel").contains("Customers per R x F cell").contains("Permissions")
         .contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
   }
 
