@@ -205,6 +205,25 @@ public final class JsonReading {
     return out;
   }
 
+  /**
+   * An array field of non-blank strings, each read at {@code path.field[i]}; a problem for each
+   * element that is not a non-blank string (and for a missing array when {@code required}).
+   */
+  public List<String> strings(JsonNode object, String field, String path, boolean required) {
+    List<String> out = new ArrayList<>();
+    List<JsonNode> items = array(object, field, path, required);
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode v = items.get(i);
+      if (!v.isTextual() || v.asText().isBlank()) {
+        problem(path + "." + field + "[" + i + "]", "expected a non-blank string, but found %s",
+            describe(v));
+      } else {
+        out.add(v.asText());
+      }
+    }
+    return out;
+  }
+
   /** Whether {@code node} is an object; if not, records a problem at {@code path}. */
   public boolean requireObject(JsonNode node, String path) {
     if (node.isObject()) {

@@ -255,17 +255,6 @@ public final class AssignmentTeamJson {
 
   /** An optional array of non-blank strings. */
   static List<String> strings(JsonReading r, JsonNode n, String field, String path) {
-    List<String> out = new ArrayList<>();
-    List<JsonNode> items = r.array(n, field, path, false);
-    for (int i = 0; i < items.size(); i++) {
-      JsonNode v = items.get(i);
-      if (!v.isTextual() || v.asText().isBlank()) {
-        r.problem(path + "." + field + "[" + i + "]", "expected a non-blank string, but found %s",
-            JsonReading.describe(v));
-      } else {
-        out.add(v.asText());
-      }
-    }
-    return out;
+    return r.strings(n, field, path, false);
   }
 }

@@ -274,17 +274,6 @@ public final class MachineJson {
   }
 
   private static List<String> names(JsonReading r, JsonNode node, String field, String path) {
-    List<String> out = new ArrayList<>();
-    List<JsonNode> items = r.array(node, field, path, false);
-    for (int i = 0; i < items.size(); i++) {
-      JsonNode v = items.get(i);
-      if (!v.isTextual() || v.asText().isBlank()) {
-        r.problem(path + "." + field + "[" + i + "]", "expected a non-blank string, but found %s",
-            JsonReading.describe(v));
-      } else {
-        out.add(v.asText());
-      }
-    }
-    return out;
+    return r.strings(node, field, path, false);
   }
 }

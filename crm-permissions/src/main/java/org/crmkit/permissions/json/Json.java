@@ -19,18 +19,7 @@ final class Json {
 
   static List<String> strings(JsonReading r, JsonNode obj, String field, String path,
       boolean required) {
-    List<String> out = new ArrayList<>();
-    List<JsonNode> items = r.array(obj, field, path, required);
-    for (int i = 0; i < items.size(); i++) {
-      JsonNode v = items.get(i);
-      if (!v.isTextual() || v.asText().isBlank()) {
-        r.problem(path + "." + field + "[" + i + "]", "expected a non-blank string, but found %s",
-            JsonReading.describe(v));
-      } else {
-        out.add(v.asText());
-      }
-    }
-    return out;
+    return r.strings(obj, field, path, required);
   }
 
   /** Parses each string with {@code parse}, reporting the parser's message at its path. */
