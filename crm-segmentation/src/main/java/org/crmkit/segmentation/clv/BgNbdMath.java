@@ -199,7 +199,8 @@ final class BgNbdMath {
    * binomial: {@code P(N = n) = (s)_n/n! (1−z)^s z^n}; over p,
    * {@code E[(1−p)^j] = (bb)_j/(a+bb)_j}. Every term is positive: no cancellation, for any
    * {@code a, b} (also huge, where the model approaches the NBD with {@code E → s t/beta}). The
-   * NB probabilities are carried in log space, so large {@code s} does not underflow. Stops when
+   * NB probabilities are carried in log space, so large {@code s} does not underflow; that
+   * recursion's rounding grows with the number of terms (about 1e-9 relative at 1e5 terms). Stops when
    * a geometric bound on the remaining terms is below 1e-17 of the sum. O(s·t/beta + tail) terms.
    *
    * @throws CrmException if more than {@link #MAX_TERMS} terms are needed

@@ -196,12 +196,15 @@ class ClvExtremeParametersTest {
     // whichever form aliveExpectation picks must equal the plain positive series where that is affordable
     qt().withExamples(1500).forAll(ClvProperties.bgNbdFitRange(), ClvProperties.customers(),
         doubles().between(0.01, 104))
-        .assuming((m, c, t) -> (m.r() + c.repeatPurchases()) * t / (m.alpha() + c.age()) < 1e5)
+        .assuming((m, c, t) -> (m.r() + c.repeatPurchases()) * t / (m.alpha() + c.age()) < 2e4)
         .checkAssert((m, c, t) -> {
           int x = c.repeatPurchases();
           double ours = BgNbdMath.aliveExpectation(m.r(), m.alpha(), m.a(), m.b(), x, c.age(), t);
           double positive = BgNbdMath.aliveExpectationPositive(m.r() + x, m.alpha() + c.age(), m.a(), m.b() + x, t);
-          assertThat(ours).isCloseTo(positive, within(1e-9 * positive));
+          // the positive series carries P(N = n) by a log-space recursion over ~(r+x)t/(α+T) terms,
+          // whose rounding grows to about 1e-14 relative per 1e4 terms
+          double terms = (m.r() + x) * t / (m.alpha() + c.age());
+          assertThat(ours).isCloseTo(positive, within((1e-9 + 1e-13 * terms / 1e4) * positive));
         });
   }
 }
