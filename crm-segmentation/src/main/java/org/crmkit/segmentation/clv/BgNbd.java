@@ -1,7 +1,5 @@
 package org.crmkit.segmentation.clv;
 
-import static org.hipparchus.special.Gamma.logGamma;
-
 import java.util.List;
 import org.crmkit.core.CrmException;
 import org.slf4j.Logger;
@@ -125,12 +123,10 @@ public final class BgNbd {
       double alpha = Math.exp(theta[1]);
       double a = Math.exp(theta[2]);
       double b = Math.exp(theta[3]);
-      double lgR = logGamma(r);
-      double lgB = logGamma(b);
-      double lgAb = logGamma(a + b);
       double logA = Math.log(a);
       for (int v : distinctX) {
-        shared[v] = logGamma(r + v) - lgR + logGamma(b + v) - lgB + lgAb - logGamma(a + b + v);
+        shared[v] = BgNbdMath.logGammaRatio(r, v) + BgNbdMath.logGammaRatio(b, v)
+            - BgNbdMath.logGammaRatio(a + b, v);
         logBx[v] = v == 0 ? 0 : logA - Math.log(b + v - 1);
       }
       for (int i = 0; i < times.length; i++) {

@@ -56,25 +56,38 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
 
   /**
    * The expected number of purchases of the customer in the {@code t} periods after the
-   * calibration end (eq. 10). O((alpha + T + t)/(alpha + T)) for the hypergeometric series.
+   * calibration end (eq. 10); finite and {@code >= 0}, never NaN. Evaluated without cancellation
+   * also in the extreme corners a fit can reach (a, b up to e^25, where BG/NBD approaches the
+   * NBD model): see {@code BgNbdMath.aliveExpectation}. O((alpha + T + t)/(alpha + T)) for the
+   * hypergeometric series, or O(expected purchase opportunities (r+x)·t/(alpha+T)) where it falls
+   * back to a positive series.
    *
-   * @throws CrmException if {@code t} is negative or not finite
+   * @throws CrmException if {@code t} is negative or not finite, or the positive series would need
+   *     more than two million terms (only when the posterior expects over a million
+   *     purchase opportunities, (r+x)·t/(alpha+T), in the horizon, and the other forms do not apply)
    */
   public double expectedPurchases(CustomerSummary c, double t) {
     checkHorizon(t);
-    return probabilityAlive(c)
-        * BgNbdMath.aliveExpectation(r, alpha, a, b, c.repeatPurchases(), c.age(), t);
+    return finite("expected purchases", probabilityAlive(c)
+        * BgNbdMath.aliveExpectation(r, alpha, a, b, c.repeatPurchases(), c.age(), t));
+  }
+
+  static double finite(String what, double v) {
+    if (!Double.isFinite(v)) {
+      throw new CrmException("the " + what + " overflow a double (" + v + "): the model's parameters are out of range");
+    }
+    return v;
   }
 
   /**
    * The expected number of repeat purchases of a new customer in the {@code t} periods after
    * their first purchase, E[X(t)] (eq. 9); the population curve of the model.
    *
-   * @throws CrmException if {@code t} is negative or not finite
+   * @throws CrmException if {@code t} is negative or not finite, or as {@link #expectedPurchases}
    */
   public double expectedRepeatPurchases(double t) {
     checkHorizon(t);
-    return BgNbdMath.aliveExpectation(r, alpha, a, b, 0, 0, t);
+    return finite("expected repeat purchases", BgNbdMath.aliveExpectation(r, alpha, a, b, 0, 0, t));
   }
 
   static void checkHorizon(double t) {

@@ -61,8 +61,10 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, BgNbdFit bgNbd
    * Gamma-Gamma expected spend per purchase and {@code d} the discount rate per period: each
    * period's expected purchases are discounted at the period's end. O(H · series length).
    *
-   * @throws CrmException if {@code horizon < 1}, {@code discount} is negative or not finite, or
-   *     the expected spend is infinite (see {@link GammaGammaParameters#expectedSpend})
+   * @throws CrmException if {@code horizon < 1}, {@code discount} is negative or not finite,
+   *     the expected spend is infinite (see {@link GammaGammaParameters#expectedSpend}), the
+   *     expected purchases cannot be summed (see {@link BgNbdParameters#expectedPurchases}) or
+   *     the value overflows a double; never returns NaN or an infinity
    */
   public CustomerPrediction predict(CustomerSummary customer, int horizon, double discount) {
     checkHorizonAndDiscount(horizon, discount);
@@ -94,9 +96,11 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, BgNbdFit bgNbd
    * The expected cumulative repeat purchases of {@code customers} in the hold-out period: element
    * {@code k - 1} is {@code Σ_i E[Y_i(k)]}, the expected purchase days within {@code k} periods
    * after the calibration end. Compare with {@link ClvData#holdoutCumulativeRepeatPurchases}.
-   * O(n · periods) with caching by {@code (x, T)}.
+   * O(n · periods) with caching by {@code (x, T)}. Every element is finite, and the array is
+   * non-decreasing.
    *
-   * @throws CrmException if {@code periods < 1}
+   * @throws CrmException if {@code periods < 1}, or a customer's expectation cannot be summed
+   *     (see {@link BgNbdParameters#expectedPurchases})
    */
   public double[] expectedCumulativeRepeatPurchases(List<CustomerSummary> customers, int periods) {
     if (periods < 1) {
@@ -108,8 +112,10 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, BgNbdFit bgNbd
     for (CustomerSummary c : customers) {
       double[] u = cache.computeIfAbsent(new Key(c.repeatPurchases(), c.age()), k -> {
         double[] v = new double[periods];
+        double previous = 0;
         for (int t = 1; t <= periods; t++) {
-          v[t - 1] = BgNbdMath.aliveExpectation(m.r(), m.alpha(), m.a(), m.b(), k.x(), k.age(), t);
+          previous = Math.max(previous, BgNbdMath.aliveExpectation(m.r(), m.alpha(), m.a(), m.b(), k.x(), k.age(), t));
+          v[t - 1] = previous;
         }
         return v;
       });
@@ -134,7 +140,8 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, BgNbdFit bgNbd
     double factor = 1;
     double step = 1 / (1 + discount);
     for (int k = 1; k <= horizon; k++) {
-      double u = BgNbdMath.aliveExpectation(m.r(), m.alpha(), m.a(), m.b(), x, age, k);
+      // the exact curve is non-decreasing; rounding must not make a period's purchases negative
+      double u = Math.max(previous, BgNbdMath.aliveExpectation(m.r(), m.alpha(), m.a(), m.b(), x, age, k));
       factor *= step;
       discounted += (u - previous) * factor;
       previous = u;
@@ -145,7 +152,12 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, BgNbdFit bgNbd
   private CustomerPrediction prediction(CustomerSummary c, double[] curve) {
     double alive = bgNbd.parameters().probabilityAlive(c);
     double spend = gammaGamma.parameters().expectedSpend(c);
-    return new CustomerPrediction(c.customer(), alive, alive * curve[0], spend, spend * alive * curve[1]);
+    double clv = spend * alive * curve[1];
+    if (!Double.isFinite(clv)) {
+      throw new CrmException("the lifetime value of customer " + c.customer() + " overflows (expected spend "
+          + spend + ", expected purchases " + alive * curve[0] + "): the model's parameters are out of range");
+    }
+    return new CustomerPrediction(c.customer(), alive, alive * curve[0], spend, clv);
   }
 
   private static void checkHorizonAndDiscount(int horizon, double discount) {

@@ -35,7 +35,9 @@ public record GammaGammaParameters(double p, double q, double gamma) {
 
   /**
    * The log-likelihood of a repeat buyer's mean spend m̄ over x purchases: the density of m̄ is
-   * {@code Γ(px+q)/(Γ(px)Γ(q)) · γ^q m̄^{px−1} x^{px} / (γ + m̄x)^{px+q}}.
+   * {@code Γ(px+q)/(Γ(px)Γ(q)) · γ^q m̄^{px−1} x^{px} / (γ + m̄x)^{px+q}}, evaluated as
+   * {@code ln Γ(px+q) − ln Γ(px) − ln Γ(q) − ln m̄ − px ln(1 + γ/(m̄x)) − q ln(1 + m̄x/γ)} so that
+   * it stays accurate for large p, q and γ.
    *
    * @throws CrmException if the customer has no repeat purchase or a mean spend &lt;= 0
    */
@@ -47,8 +49,14 @@ public record GammaGammaParameters(double p, double q, double gamma) {
           + c.customer() + " has x = " + x + " and mean spend " + m);
     }
     double px = p * x;
-    return logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma)
-        + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + m * x);
+    // q ln γ − q ln(γ+m̄x) and px ln(m̄x) − px ln(γ+m̄x) as log1p terms: no cancellation of
+    // huge logs when p, q or γ is large
+    double xm = x * m;
+    // ln Γ(px+q) − ln Γ(px) − ln Γ(q) grouped so the larger argument is in the ratio
+    double big = Math.max(px, q);
+    double small = Math.min(px, q);
+    return BgNbdMath.logGammaRatio(big, small) - logGamma(small) - Math.log(m)
+        - px * Math.log1p(gamma / xm) - q * Math.log1p(xm / gamma);
   }
 
   /**
@@ -68,13 +76,13 @@ public record GammaGammaParameters(double p, double q, double gamma) {
   /**
    * The mean spend per purchase over the population, {@code pγ/(q−1)}.
    *
-   * @throws CrmException if {@code q <= 1}, where the mean is infinite
+   * @throws CrmException if {@code q <= 1}, where the mean is infinite, or it overflows a double
    */
   public double populationMeanSpend() {
     if (!(q > 1)) {
       throw new CrmException("the Gamma-Gamma population mean spend p*gamma/(q-1) needs q > 1, but q = " + q);
     }
-    return p * gamma / (q - 1);
+    return BgNbdParameters.finite("population mean spend", p * gamma / (q - 1));
   }
 
   /**
@@ -84,7 +92,7 @@ public record GammaGammaParameters(double p, double q, double gamma) {
    * negative mean spend gets 0 (see the type's documentation).
    *
    * @throws CrmException if {@code q <= 1} and the customer has no repeat purchase, or
-   *     {@code px + q <= 1} (the expectation is infinite)
+   *     {@code px + q <= 1} (the expectation is infinite), or it overflows a double
    */
   public double expectedSpend(CustomerSummary c) {
     int x = c.repeatPurchases();
@@ -99,6 +107,6 @@ public record GammaGammaParameters(double p, double q, double gamma) {
     if (!(denominator > 0)) {
       throw new CrmException("the Gamma-Gamma expected spend needs p*x + q > 1, but p*x + q = " + (p * x + q));
     }
-    return p * (gamma + m * x) / denominator;
+    return BgNbdParameters.finite("expected spend", p * (gamma + m * x) / denominator);
   }
 }

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.model.CustomerId;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -124,6 +125,70 @@ class ClvProperties {
             assertThat(ll).isNotPositive();
           }
           assertThat(m.probabilityAlive(c)).isBetween(0.0, 1.0);
+        });
+  }
+
+  /** Parameters e^u with u uniform in [-5, 20]: the whole range a fit can reach, and then some. */
+  static Gen<Double> logUniform() {
+    return doubles().between(-5, 20).map(Math::exp);
+  }
+
+  static Gen<BgNbdParameters> bgNbdFitRange() {
+    return logUniform().zip(logUniform(), logUniform(), logUniform(), BgNbdParameters::new);
+  }
+
+  @Test
+  void everyPredictionIsFiniteOverTheWholeFitRange() {
+    qt().withExamples(2000).forAll(bgNbdFitRange(), customers(), doubles().between(0, 104),
+        doubles().between(0, 52))
+        .checkAssert((m, c, t, more) -> {
+          double alive = m.probabilityAlive(c);
+          assertThat(alive).isBetween(0.0, 1.0);
+          assertThat(m.logLikelihood(c)).isFinite();
+          double e;
+          double eLonger;
+          try {
+            e = m.expectedPurchases(c, t);
+            eLonger = m.expectedPurchases(c, t + more);
+          } catch (CrmException ex) {
+            // the one documented refusal: over a million purchase opportunities in the horizon
+            assertThat((m.r() + c.repeatPurchases()) * (t + more) / (m.alpha() + c.age())).isGreaterThan(1e6);
+            assertThat(ex).hasMessageContaining("series terms");
+            return;
+          }
+          assertThat(e).isFinite().isGreaterThanOrEqualTo(0);
+          assertThat(eLonger).isFinite().isGreaterThanOrEqualTo(e * (1 - 1e-9));
+          // never more than a Poisson buyer with the posterior mean rate (dropout only lowers it)
+          double posteriorRate = (m.r() + c.repeatPurchases()) / (m.alpha() + c.age());
+          assertThat(e).isLessThanOrEqualTo(posteriorRate * t * (1 + 1e-9) + 1e-12);
+        });
+  }
+
+  @Test
+  void clvAndTheCumulativeCurveAreFiniteOverTheWholeFitRange() {
+    Gen<GammaGammaParameters> gg = logUniform().zip(doubles().between(Math.log(1.05), 20).map(Math::exp),
+        logUniform(), GammaGammaParameters::new);
+    qt().withExamples(300).forAll(bgNbdFitRange(), gg, customers(), integers().between(1, 60))
+        .checkAssert((m, g, c, h) -> {
+          ClvModel model = model(m, g);
+          CustomerPrediction p;
+          try {
+            p = model.predict(c, h, 0.01);
+          } catch (CrmException ex) {
+            assertThat((m.r() + c.repeatPurchases()) * h / (m.alpha() + c.age())).isGreaterThan(1e6);
+            assertThat(ex).hasMessageContaining("series terms");
+            return;
+          }
+          assertThat(p.probabilityAlive()).isBetween(0.0, 1.0);
+          assertThat(p.expectedPurchases()).isFinite().isGreaterThanOrEqualTo(0);
+          assertThat(p.expectedSpend()).isFinite().isGreaterThanOrEqualTo(0);
+          assertThat(p.clv()).isFinite().isGreaterThanOrEqualTo(0);
+          double[] curve = model.expectedCumulativeRepeatPurchases(List.of(c), h);
+          assertThat(curve[0]).isFinite().isGreaterThanOrEqualTo(0);
+          for (int k = 1; k < h; k++) {
+            assertThat(curve[k]).isFinite().isGreaterThanOrEqualTo(curve[k - 1]);
+          }
+          assertThat(curve[h - 1]).isCloseTo(p.expectedPurchases(), within(1e-9 * Math.max(1, p.expectedPurchases())));
         });
   }
 }
