@@ -94,12 +94,17 @@ final class BgNbdMath {
    *       {@code U/c} is tiny (large {@code a + b}: the NBD limit) and its terms overflow for
    *       large {@code a}; the result is used only if it is finite and that cancellation costs
    *       at most {@value #MAX_CANCELLATION} (three digits). O(1/(1−z)) terms.
-   *   <li>Otherwise, for {@code a > 1}, {@link #aliveExpectationByDropout}, a series of positive
-   *       terms over the purchase index, short when dropout is strong: O((a+b)/a) terms.
+   *   <li>Otherwise, for {@code a > 1} and when it is the shorter of the two positive series,
+   *       {@link #aliveExpectationByDropout}, a series of positive terms over the purchase index,
+   *       short when dropout is strong: O((a+b)/a) terms.
    *   <li>Otherwise {@link #aliveExpectationPositive}, a series of positive terms (the purchase
    *       count mixed over its negative binomial distribution), which has no cancellation at all.
    *       O(mean purchase count) terms.
    * </ol>
+   *
+   * <p>Steps 2 and 3 give the same value (a property test checks it); choosing the one with
+   * fewer terms matters in the near-NBD corner (both {@code a} and {@code b} large, homogeneous
+   * dropout), where step 2 needs thousands of terms and step 3 about the expected purchase count.
    *
    * @throws CrmException if the positive series needs more than {@link #MAX_TERMS} terms
    */
@@ -107,11 +112,22 @@ final class BgNbdMath {
     if (t <= 0) {
       return 0.0;
     }
-    double euler = aliveExpectationEuler(r, alpha, a, b, x, bigT, t);
-    if (euler >= 0 && Double.isFinite(euler)) {
-      return euler;
+    double opportunities = (r + x) * t / (alpha + bigT);
+    double positiveCost = opportunities + 10 * Math.sqrt(opportunities) + 50;
+    double dropoutCost = a > 1 ? 40 * (a + b + x) / a : Double.POSITIVE_INFINITY;
+    // the Euler series' terms grow while (a − 1 + n) z > n + 1, i.e. for about (a − 1) z/(1 − z)
+    // terms, then shrink geometrically at rate z: skip it when that is far longer than the
+    // shorter positive series (it would end in its term limit or its cancellation check anyway)
+    double z = t / (alpha + bigT + t);
+    double eulerCost = Math.max(0, (a - 1) * z / (1 - z)) + 40 / (1 - z);
+    if (eulerCost <= Math.max(1_000, 4 * Math.min(positiveCost, dropoutCost))) {
+      double euler = aliveExpectationEuler(r, alpha, a, b, x, bigT, t);
+      if (euler >= 0 && Double.isFinite(euler)) {
+        return euler;
+      }
     }
-    if (a > 1) {
+    // both remaining series are exact with positive terms; take the one with fewer terms
+    if (a > 1 && dropoutCost < positiveCost) {
       double byDropout = aliveExpectationByDropout(r + x, alpha + bigT, a, b + x, t);
       if (byDropout >= 0) {
         return byDropout;

@@ -287,8 +287,11 @@ public final class SampleCompanyGenerator {
       int count = Math.max(1, (int) Math.round(rate * meanTransactionsPerBuyer));
       int first = random.nextInt(days);
       boolean churned = "churned".equals(c.lifecycleStage().orElse(""));
-      int last = churned ? Math.min(days - 1, first + random.nextInt(Math.max(1, days / 2)))
-          : days - 1;
+      // customers drop out silently, as in real non-contractual businesses: an active lifetime
+      // drawn from an exponential distribution (mean about two years); churned ones sooner
+      double meanLifetime = churned ? days / 4.0 : days;
+      int lifetime = (int) Math.min(days, -meanLifetime * Math.log(1 - random.nextDouble()));
+      int last = Math.min(days - 1, first + Math.max(1, lifetime));
       double scale = c.kind() == CustomerKind.ORGANISATION ? 180 : 45;
       double customerMean = Math.exp(Math.log(scale) + 0.6 * random.nextGaussian());
       for (int k = 0; k < count; k++) {
