@@ -224,6 +224,32 @@ public final class JsonReading {
     return out;
   }
 
+  /** Reads one object of an array; see {@link #objects}. */
+  @FunctionalInterface
+  public interface ObjectReader {
+    /** Reads {@code object}, found at {@code path} (e.g. {@code $.grants[3]}). */
+    void read(JsonNode object, String path);
+  }
+
+  /**
+   * Reads each element of an array field of objects: an element that is not an object is a
+   * problem at {@code path.field[i]}, a field not in {@code knownFields} is a problem at its path,
+   * and every object is handed to {@code reader} with its path. A missing array is a problem only
+   * when {@code required}.
+   */
+  public void objects(JsonNode parent, String field, String path, boolean required,
+      Collection<String> knownFields, ObjectReader reader) {
+    List<JsonNode> items = array(parent, field, path, required);
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String at = path + "." + field + "[" + i + "]";
+      if (requireObject(item, at)) {
+        unknownFields(item, at, knownFields);
+        reader.read(item, at);
+      }
+    }
+  }
+
   /** Whether {@code node} is an object; if not, records a problem at {@code path}. */
   public boolean requireObject(JsonNode node, String path) {
     if (node.isObject()) {

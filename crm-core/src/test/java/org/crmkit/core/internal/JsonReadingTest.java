@@ -30,6 +30,23 @@ class JsonReadingTest {
   }
 
   @Test
+  void readsArraysOfObjectsWithTheirPaths() {
+    JsonNode root = JsonReading.parse(
+        "{\"items\": [{\"id\": \"a\"}, 7, {\"id\": \"b\", \"extra\": 1}]}", "doc");
+    JsonReading r = new JsonReading();
+    List<String> read = new java.util.ArrayList<>();
+    r.objects(root, "items", "$", true, List.of("id"), (item, at) -> read.add(at + "=" + r.text(item, "id", at)));
+    assertThat(read).containsExactly("$.items[0]=a", "$.items[2]=b");
+    assertThat(r.problems()).extracting(Object::toString).containsExactly(
+        "$.items[1]: expected an object, but found the number 7",
+        "$.items[2].extra: unknown field 'extra'; known fields: [id]");
+    JsonReading missing = new JsonReading();
+    missing.objects(root, "other", "$", true, List.of(), (item, at) -> read.add(at));
+    assertThat(missing.problems()).extracting(Object::toString)
+        .containsExactly("$.other: required array is missing");
+  }
+
+  @Test
   void rejectsWrongFormatAndBadSyntax() {
     JsonReading r = new JsonReading();
     assertThat(r.checkFormat(JsonReading.parse("{\"format\":\"crmkit.y/2\"}", "doc"), "crmkit.x/1")).isFalse();

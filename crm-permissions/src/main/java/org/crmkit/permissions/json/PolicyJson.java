@@ -82,177 +82,132 @@ public final class PolicyJson {
     for (String t : Json.strings(r, root, "objectTypes", "$", false)) {
       b.objectType(ObjectType.of(t));
     }
-    List<JsonNode> modules = r.array(root, "modules", "$", false);
-    for (int i = 0; i < modules.size(); i++) {
-      JsonNode m = modules.get(i);
-      String at = "$.modules[" + i + "]";
-      if (r.requireObject(m, at)) {
-        r.unknownFields(m, at, List.of("id", "objectTypes"));
-        String id = r.text(m, "id", at);
-        List<String> types = Json.strings(r, m, "objectTypes", at, true);
-        if (id != null) {
-          b.module(Module.of(id), types.stream().map(ObjectType::of).toArray(ObjectType[]::new));
-        }
+    r.objects(root, "modules", "$", false, List.of("id", "objectTypes"), (m, at) -> {
+      String id = r.text(m, "id", at);
+      List<String> types = Json.strings(r, m, "objectTypes", at, true);
+      if (id != null) {
+        b.module(Module.of(id), types.stream().map(ObjectType::of).toArray(ObjectType[]::new));
       }
-    }
+    });
     if (r.bool(root, "standardModules", "$", false)) {
       b.standardModules();
     }
-    List<JsonNode> roles = r.array(root, "roles", "$", true);
-    for (int i = 0; i < roles.size(); i++) {
-      JsonNode n = roles.get(i);
-      String at = "$.roles[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at, List.of("id", "parent", "privileges"));
-        String id = r.text(n, "id", at);
-        String parent = r.optionalText(n, "parent", at).orElse(null);
-        List<AdminPrivilege> privileges =
-            Json.parsed(r, n, "privileges", at, false, AdminPrivilege::parse);
-        if (id != null) {
-          b.role(id, parent);
-          if (!privileges.isEmpty()) {
-            b.privileges(id, privileges.toArray(new AdminPrivilege[0]));
-          }
+    r.objects(root, "roles", "$", true, List.of("id", "parent", "privileges"), (n, at) -> {
+      String id = r.text(n, "id", at);
+      String parent = r.optionalText(n, "parent", at).orElse(null);
+      List<AdminPrivilege> privileges =
+          Json.parsed(r, n, "privileges", at, false, AdminPrivilege::parse);
+      if (id != null) {
+        b.role(id, parent);
+        if (!privileges.isEmpty()) {
+          b.privileges(id, privileges.toArray(new AdminPrivilege[0]));
         }
       }
-    }
-    List<JsonNode> grants = r.array(root, "grants", "$", false);
-    for (int i = 0; i < grants.size(); i++) {
-      JsonNode n = grants.get(i);
-      String at = "$.grants[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at, List.of("role", "objectType", "scope", "actions"));
+    });
+    r.objects(root, "grants", "$", false,
+        List.of("role", "objectType", "scope", "actions"),
+        (n, at) -> {
+      String role = r.text(n, "role", at);
+      String type = r.text(n, "objectType", at);
+      Scope scope = Json.parsedText(r, n, "scope", at, Scope::parse);
+      List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
+      if (role != null && type != null && scope != null) {
+        b.grant(role, ObjectType.of(type), scope, actions.toArray(new Action[0]));
+      }
+    });
+    r.objects(root, "fields", "$", false,
+        List.of("role", "objectType", "field", "access"),
+        (n, at) -> {
+      String role = r.text(n, "role", at);
+      String type = r.text(n, "objectType", at);
+      String field = r.text(n, "field", at);
+      FieldAccess access = Json.parsedText(r, n, "access", at, FieldAccess::parse);
+      if (role != null && type != null && field != null && access != null) {
+        b.field(role, ObjectType.of(type), field, access);
+      }
+    });
+    r.objects(root, "allocations", "$", false, List.of("role", "orgUnit", "modules"), (n, at) -> {
+      Module[] mods = Json.strings(r, n, "modules", at, true).stream().map(Module::of)
+          .toArray(Module[]::new);
+      boolean hasRole = n.has("role");
+      boolean hasUnit = n.has("orgUnit");
+      if (hasRole == hasUnit) {
+        r.problem(at, "expected exactly one of 'role' and 'orgUnit'");
+      } else if (hasRole) {
         String role = r.text(n, "role", at);
-        String type = r.text(n, "objectType", at);
-        Scope scope = Json.parsedText(r, n, "scope", at, Scope::parse);
-        List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
-        if (role != null && type != null && scope != null) {
-          b.grant(role, ObjectType.of(type), scope, actions.toArray(new Action[0]));
+        if (role != null) {
+          b.allocateToRole(role, mods);
+        }
+      } else {
+        String unit = r.text(n, "orgUnit", at);
+        if (unit != null) {
+          b.allocateToOrgUnit(unit, mods);
         }
       }
-    }
-    List<JsonNode> fields = r.array(root, "fields", "$", false);
-    for (int i = 0; i < fields.size(); i++) {
-      JsonNode n = fields.get(i);
-      String at = "$.fields[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at, List.of("role", "objectType", "field", "access"));
-        String role = r.text(n, "role", at);
-        String type = r.text(n, "objectType", at);
-        String field = r.text(n, "field", at);
-        FieldAccess access = Json.parsedText(r, n, "access", at, FieldAccess::parse);
-        if (role != null && type != null && field != null && access != null) {
-          b.field(role, ObjectType.of(type), field, access);
-        }
-      }
-    }
-    List<JsonNode> allocations = r.array(root, "allocations", "$", false);
-    for (int i = 0; i < allocations.size(); i++) {
-      JsonNode n = allocations.get(i);
-      String at = "$.allocations[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at, List.of("role", "orgUnit", "modules"));
-        Module[] mods = Json.strings(r, n, "modules", at, true).stream().map(Module::of)
-            .toArray(Module[]::new);
-        boolean hasRole = n.has("role");
-        boolean hasUnit = n.has("orgUnit");
-        if (hasRole == hasUnit) {
-          r.problem(at, "expected exactly one of 'role' and 'orgUnit'");
-        } else if (hasRole) {
-          String role = r.text(n, "role", at);
-          if (role != null) {
-            b.allocateToRole(role, mods);
-          }
-        } else {
-          String unit = r.text(n, "orgUnit", at);
-          if (unit != null) {
-            b.allocateToOrgUnit(unit, mods);
-          }
-        }
-      }
-    }
+    });
     for (String t : Json.strings(r, root, "hierarchyAccess", "$", false)) {
       b.hierarchyAccess(ObjectType.of(t));
     }
-    List<JsonNode> teams = r.array(root, "recordTeams", "$", false);
-    for (int i = 0; i < teams.size(); i++) {
-      JsonNode n = teams.get(i);
-      String at = "$.recordTeams[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at, List.of("objectType", "actions"));
-        String type = r.text(n, "objectType", at);
-        List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
-        if (type != null) {
-          b.recordTeams(ObjectType.of(type), actions.toArray(new Action[0]));
-        }
+    r.objects(root, "recordTeams", "$", false, List.of("objectType", "actions"), (n, at) -> {
+      String type = r.text(n, "objectType", at);
+      List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
+      if (type != null) {
+        b.recordTeams(ObjectType.of(type), actions.toArray(new Action[0]));
       }
-    }
-    List<JsonNode> sharing = r.array(root, "sharingRules", "$", false);
-    for (int i = 0; i < sharing.size(); i++) {
-      JsonNode n = sharing.get(i);
-      String at = "$.sharingRules[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at,
-            List.of("id", "objectTypes", "actions", "ownedBy", "when", "sharedWith"));
-        String id = r.text(n, "id", at);
-        Set<ObjectType> types = types(r, n, at);
-        List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
-        Group with = Json.group(r, n, "sharedWith", at);
-        boolean owner = n.has("ownedBy");
-        boolean when = n.has("when");
-        if (owner == when) {
-          r.problem(at, "expected exactly one of 'ownedBy' (owner-based) and 'when'"
-              + " (criteria-based)");
-          continue;
-        }
-        Group ownedBy = owner ? Json.group(r, n, "ownedBy", at) : null;
-        List<Condition> conditions = Json.conditions(r, n, "when", at);
-        if (when && conditions.isEmpty()) {
-          r.problem(at + ".when", "at least one condition is required");
-        }
-        if (id == null || with == null || (owner && ownedBy == null)) {
-          continue;
-        }
-        Action[] acts = actions.toArray(new Action[0]);
-        if (owner) {
-          b.shareOwnedBy(id, ownedBy, with, types, acts);
-        } else {
-          b.shareWhen(id, conditions, with, types, acts);
-        }
+    });
+    r.objects(root, "sharingRules", "$", false,
+        List.of("id", "objectTypes", "actions", "ownedBy", "when", "sharedWith"),
+        (n, at) -> {
+      String id = r.text(n, "id", at);
+      Set<ObjectType> types = types(r, n, at);
+      List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
+      Group with = Json.group(r, n, "sharedWith", at);
+      boolean owner = n.has("ownedBy");
+      boolean when = n.has("when");
+      if (owner == when) {
+        r.problem(at, "expected exactly one of 'ownedBy' (owner-based) and 'when'"
+            + " (criteria-based)");
+        return;
       }
-    }
-    List<JsonNode> denies = r.array(root, "denies", "$", false);
-    for (int i = 0; i < denies.size(); i++) {
-      JsonNode n = denies.get(i);
-      String at = "$.denies[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at, List.of("id", "who", "objectTypes", "actions", "when"));
-        String id = r.text(n, "id", at);
-        Group who = Json.group(r, n, "who", at);
-        Set<ObjectType> types = types(r, n, at);
-        List<Action> actions = Json.parsed(r, n, "actions", at, false, Action::parse);
-        List<Condition> conditions = Json.conditions(r, n, "when", at);
-        if (id != null && who != null) {
-          b.deny(id, who, types,
-              actions.isEmpty() ? Set.of() : EnumSet.copyOf(actions), conditions);
-        }
+      Group ownedBy = owner ? Json.group(r, n, "ownedBy", at) : null;
+      List<Condition> conditions = Json.conditions(r, n, "when", at);
+      if (when && conditions.isEmpty()) {
+        r.problem(at + ".when", "at least one condition is required");
       }
-    }
-    List<JsonNode> shares = r.array(root, "manualShares", "$", false);
-    for (int i = 0; i < shares.size(); i++) {
-      JsonNode n = shares.get(i);
-      String at = "$.manualShares[" + i + "]";
-      if (r.requireObject(n, at)) {
-        r.unknownFields(n, at, List.of("objectType", "record", "with", "actions"));
-        String type = r.text(n, "objectType", at);
-        String record = r.text(n, "record", at);
-        Group with = Json.group(r, n, "with", at);
-        List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
-        if (type != null && record != null && with != null) {
-          b.manualShare(ObjectType.of(type), record, with, actions.toArray(new Action[0]));
-        }
+      if (id == null || with == null || (owner && ownedBy == null)) {
+        return;
       }
-    }
+      Action[] acts = actions.toArray(new Action[0]);
+      if (owner) {
+        b.shareOwnedBy(id, ownedBy, with, types, acts);
+      } else {
+        b.shareWhen(id, conditions, with, types, acts);
+      }
+    });
+    r.objects(root, "denies", "$", false,
+        List.of("id", "who", "objectTypes", "actions", "when"),
+        (n, at) -> {
+      String id = r.text(n, "id", at);
+      Group who = Json.group(r, n, "who", at);
+      Set<ObjectType> types = types(r, n, at);
+      List<Action> actions = Json.parsed(r, n, "actions", at, false, Action::parse);
+      List<Condition> conditions = Json.conditions(r, n, "when", at);
+      if (id != null && who != null) {
+        b.deny(id, who, types,
+            actions.isEmpty() ? Set.of() : EnumSet.copyOf(actions), conditions);
+      }
+    });
+    r.objects(root, "manualShares", "$", false,
+        List.of("objectType", "record", "with", "actions"),
+        (n, at) -> {
+      String type = r.text(n, "objectType", at);
+      String record = r.text(n, "record", at);
+      Group with = Json.group(r, n, "with", at);
+      List<Action> actions = Json.parsed(r, n, "actions", at, true, Action::parse);
+      if (type != null && record != null && with != null) {
+        b.manualShare(ObjectType.of(type), record, with, actions.toArray(new Action[0]));
+      }
+    });
     r.throwIfAny("policy document");
     return b;
   }
