@@ -24,9 +24,13 @@ public final class DoubleRollUp<K> {
     return values[hierarchy.require(node)];
   }
 
-  /** The rolled-up value of the node at a preorder position (see {@link Hierarchy#indexOf}). */
+  /**
+   * The rolled-up value of the node at a preorder position (see {@link Hierarchy#indexOf}).
+   *
+   * @throws org.crmkit.core.CrmException if {@code position} is not in {@code [0, size())}
+   */
   public double getAt(int position) {
-    hierarchy.nodeAt(position);
+    hierarchy.checkPosition(position);
     return values[position];
   }
 

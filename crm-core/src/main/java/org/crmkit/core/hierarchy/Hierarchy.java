@@ -387,7 +387,7 @@ public final class Hierarchy<K> {
     return i;
   }
 
-  private void checkPosition(int position) {
+  void checkPosition(int position) {
     if (position < 0 || position >= keys.length) {
       throw new CrmException(
           "position must be in [0, " + keys.length + "), but was " + position);

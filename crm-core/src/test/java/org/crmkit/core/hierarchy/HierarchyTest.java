@@ -64,6 +64,9 @@ class HierarchyTest {
     assertThat(world.count(n -> n.length() > 4).get("GLOBAL")).isEqualTo(5.0);
     assertThat(world.max(n -> n.length()).get("EMEA")).isEqualTo(7.0);
     assertThat(world.min(n -> n.length()).get("GLOBAL")).isEqualTo(4.0);
+    assertThat(revenue.getAt(world.indexOf("EMEA"))).isEqualTo(15.0);
+    assertThatThrownBy(() -> revenue.getAt(world.size()))
+        .isInstanceOf(CrmException.class).hasMessage("position must be in [0, 7), but was 7");
   }
 
   @Test

@@ -17,6 +17,10 @@ import org.crmkit.examples.cli.InvalidInputException;
  * customer_id,date,amount}, ISO {@code yyyy-MM-dd} dates, decimal amounts (negative for returns).
  */
 public final class TransactionCsv {
+  /** A decimal number as written in the file (no NaN, no hexadecimal, no type suffix). */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
   /** The exact header. */
   public static final List<String> HEADER = List.of("customer_id", "date", "amount");
 
@@ -55,7 +59,7 @@ public final class TransactionCsv {
       amount = Double.NaN;
     }
     if (!Double.isFinite(amount) || row.get(2).isEmpty()
-        || !row.get(2).matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+        || !DECIMAL.matcher(row.get(2)).matches()) {
       throw new InvalidInputException(List.of("line " + row.line() + ": amount '" + row.get(2)
           + "' is not a decimal number"));
     }

@@ -304,9 +304,9 @@ public final class Demo {
         + persisted + " of them, in " + options.jdbcUrl(), () -> {
       store.dropSchema();
       store.createSchema();
+      String initial = machine.start("any").state();
       store.insertCustomers(d.customers.stream()
-          .map(c -> Customer.builder().from(c).lifecycleStage(machine.start("any").state()).build())
-          .toList());
+          .map(c -> Customer.builder().from(c).lifecycleStage(initial).build()).toList());
       long n = 0;
       for (List<TransitionRecord> records : recordsOf.values()) {
         for (TransitionRecord r : records) {
