@@ -18,7 +18,7 @@ import org.crmkit.examples.cli.InvalidInputException;
  * Reads the CDNOW master transaction log ({@code CDNOW_master.txt}: whitespace-separated {@code
  * customer_id date(YYYYMMDD) number_of_cds dollar_value}, one header line).
  */
-public final class CdnowLoader {
+final class CdnowLoader {
   private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
   private CdnowLoader() {}

@@ -20,7 +20,7 @@ import org.knowm.xchart.style.Styler;
  * XChart and embedded as PNG data URIs, so the single file opens anywhere without a network. Not
  * thread-safe.
  */
-public final class HtmlReport {
+final class HtmlReport {
   private final String title;
   private final List<String> body = new ArrayList<>();
 

@@ -8,7 +8,7 @@ import java.util.List;
  * A plain-text table with aligned columns: text left-aligned, numbers right-aligned. Not
  * thread-safe.
  */
-public final class TextTable {
+final class TextTable {
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
   private final boolean[] numeric;
