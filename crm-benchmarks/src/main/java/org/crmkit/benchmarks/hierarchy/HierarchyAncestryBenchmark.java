@@ -3,6 +3,7 @@ package org.crmkit.benchmarks.hierarchy;
 import com.google.common.collect.Iterables;
 import com.google.common.graph.ImmutableGraph;
 import com.google.common.graph.Traverser;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crmkit.core.hierarchy.Hierarchy;
@@ -29,6 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code crmkit}: {@link Hierarchy#isAncestorOf}, two key lookups and an interval test;
  *   <li>{@code crmkitPositions}: {@link Hierarchy#isAncestorAt} on preorder positions looked up
  *       once in advance (what an engine that compiles its own index does);
+ *   <li>{@code hashMapPositions}: the same interval test with the key lookups done by a {@code
+ *       java.util.HashMap} from key to preorder position: the cost of two key lookups with the
+ *       JDK's map, for scale;
  *   <li>{@code guava}: walking up with {@code Traverser.forTree(graph::predecessors)} from {@code
  *       b} and looking for {@code a}, as a Guava user would write it (O(depth));
  *   <li>{@code naiveParentWalk}: following a parent map (O(depth)).
@@ -52,6 +56,7 @@ public class HierarchyAncestryBenchmark {
   ImmutableGraph<Integer> graph;
   Traverser<Integer> upwards;
   Map<Integer, Integer> parents;
+  Map<Integer, Integer> positions;
   Integer[] ancestor;
   Integer[] node;
   int[] ancestorPosition;
@@ -65,6 +70,10 @@ public class HierarchyAncestryBenchmark {
     graph = forest.guava();
     upwards = Traverser.forTree(graph::predecessors);
     parents = forest.naive();
+    positions = new HashMap<>(size * 2);
+    for (int i = 0; i < size; i++) {
+      positions.put(hierarchy.nodeAt(i), i);
+    }
     Integer[][] q = forest.ancestryQueries(queries, 7);
     ancestor = q[0];
     node = q[1];
@@ -76,6 +85,7 @@ public class HierarchyAncestryBenchmark {
       nodePosition[i] = hierarchy.indexOf(node[i]);
       boolean expected = naiveIsAncestor(ancestor[i], node[i]);
       if (hierarchy.isAncestorOf(ancestor[i], node[i]) == expected
+          && hashMapIsAncestor(ancestor[i], node[i]) == expected
           && guavaIsAncestor(ancestor[i], node[i]) == expected) {
         agree++;
       }
@@ -93,6 +103,10 @@ public class HierarchyAncestryBenchmark {
 
   private boolean guavaIsAncestor(Integer a, Integer b) {
     return !a.equals(b) && Iterables.contains(upwards.depthFirstPreOrder(b), a);
+  }
+
+  private boolean hashMapIsAncestor(Integer a, Integer b) {
+    return hierarchy.isAncestorAt(positions.get(a), positions.get(b));
   }
 
   private boolean naiveIsAncestor(Integer a, Integer b) {
@@ -114,6 +128,12 @@ public class HierarchyAncestryBenchmark {
   public boolean crmkitPositions() {
     int q = nextQuery();
     return hierarchy.isAncestorAt(ancestorPosition[q], nodePosition[q]);
+  }
+
+  @Benchmark
+  public boolean hashMapPositions() {
+    int q = nextQuery();
+    return hashMapIsAncestor(ancestor[q], node[q]);
   }
 
   @Benchmark

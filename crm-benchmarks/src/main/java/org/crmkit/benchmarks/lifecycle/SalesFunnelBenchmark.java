@@ -1,8 +1,11 @@
 package org.crmkit.benchmarks.lifecycle;
 
 import com.github.oxo42.stateless4j.StateMachineConfig;
-import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
+import org.crmkit.benchmarks.lifecycle.FunnelPeers.Deal;
+import org.crmkit.benchmarks.lifecycle.FunnelPeers.E;
+import org.crmkit.benchmarks.lifecycle.FunnelPeers.S;
+import org.crmkit.benchmarks.lifecycle.FunnelPeers.SquirrelFunnel;
 import org.crmkit.core.lifecycle.Decision;
 import org.crmkit.core.lifecycle.Machine;
 import org.crmkit.core.lifecycle.SalesFunnel;
@@ -18,9 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.statemachine.config.StateMachineBuilder;
-import org.squirrelframework.foundation.fsm.StateMachineBuilderFactory;
-import org.squirrelframework.foundation.fsm.impl.AbstractStateMachine;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,23 +28,25 @@ import reactor.core.publisher.Mono;
  * funnel: crmkit's pure {@code decide} against squirrel-foundation, stateless4j and Spring
  * Statemachine, each used the way it recommends per entity.
  *
- * <p>Every benchmark walks the same guard-free cycle, one transition per operation: lead
- * --convert--> prospecting --advance--> qualification --advance--> proposal --advance-->
- * negotiation --lose--> lost --recycle--> lead. The peers get the funnel with the opportunity
- * stages flattened (a {@code lose} transition from each stage), which is what crmkit's composite
- * {@code opportunity} state means.
+ * <p>One deal walks the guard-free cycle of {@link FunnelPeers#CYCLE}, one transition per
+ * operation; each decision starts from the state the previous one produced, so the figure is the
+ * latency of one decision. {@link SalesFunnelPopulationBenchmark} measures the same decisions over
+ * a population of deals.
  *
  * <ul>
  *   <li>{@code crmkitDecide}: {@code machine.decide(state, event)}; the host keeps the state.
  *   <li>{@code crmkitDecideByCode}: {@code machine.decide(stateCode, eventCode)}; the host keeps
  *       the state as an int code.
- *   <li>{@code squirrelLiveInstance}: one squirrel machine instance per entity, kept alive;
+ *   <li>{@code squirrelLive}: one squirrel machine instance per entity, kept alive;
  *       {@code fire(event)}.
- *   <li>{@code squirrelRestoreAndFire}: the per-request pattern when the state lives in a
+ *   <li>{@code squirrelRestore}: the per-request pattern when the state lives in a
  *       database: {@code builder.newStateMachine(storedState)}, then {@code fire}.
- *   <li>{@code stateless4jExternalState}: a {@code StateMachine} bound to the entity's state
+ *   <li>{@code stateless4j}: a {@code StateMachine} bound to the entity's state
  *       through an external accessor/mutator (shared {@code StateMachineConfig}); {@code fire}.
- *   <li>{@code springLiveInstance}: one Spring Statemachine per entity, started, kept alive;
+ *   <li>{@code stateless4jPerRequest}: a {@code StateMachine} created around the entity's stored
+ *       state for each event (the accessor/mutator pattern for database-held state), then {@code
+ *       fire}.
+ *   <li>{@code springLive}: one Spring Statemachine per entity, started, kept alive;
  *       {@code sendEvent(Mono)} (the non-deprecated reactive API), blocking for the result.
  * </ul>
  *
@@ -58,22 +60,8 @@ import reactor.core.publisher.Mono;
 @State(Scope.Thread)
 public class SalesFunnelBenchmark {
 
-  /** Funnel states for the peers. */
-  public enum S { PROSPECT, LEAD, PROSPECTING, QUALIFICATION, PROPOSAL, NEGOTIATION, WON, LOST }
-
-  /** Funnel events for the peers. */
-  public enum E { QUALIFY, DISQUALIFY, CONVERT, ADVANCE, WIN, LOSE, RECYCLE }
-
-  static final E[] CYCLE = {E.CONVERT, E.ADVANCE, E.ADVANCE, E.ADVANCE, E.LOSE, E.RECYCLE};
-  static final String[] CYCLE_NAMES = {"convert", "advance", "advance", "advance", "lose", "recycle"};
-
-  /** A squirrel machine class, instantiated by squirrel per entity. */
-  public static class SquirrelFunnel extends AbstractStateMachine<SquirrelFunnel, S, E, Object> {}
-
-  /** The host's entity for stateless4j's external state. */
-  static final class Deal {
-    S state = S.LEAD;
-  }
+  static final E[] CYCLE = FunnelPeers.CYCLE;
+  static final String[] CYCLE_NAMES = FunnelPeers.CYCLE_NAMES;
 
   Machine crmkit;
   String crmkitState;
@@ -86,6 +74,8 @@ public class SalesFunnelBenchmark {
 
   Deal deal;
   com.github.oxo42.stateless4j.StateMachine<S, E> stateless;
+  StateMachineConfig<S, E> statelessConfig;
+  Deal storedDeal;
 
   org.springframework.statemachine.StateMachine<S, E> spring;
 
@@ -101,53 +91,16 @@ public class SalesFunnelBenchmark {
       cycleCodes[i] = crmkit.eventCode(CYCLE_NAMES[i]);
     }
 
-    squirrelBuilder = StateMachineBuilderFactory.create(
-        SquirrelFunnel.class, S.class, E.class, Object.class);
-    squirrelBuilder.externalTransition().from(S.PROSPECT).to(S.LEAD).on(E.QUALIFY);
-    squirrelBuilder.externalTransition().from(S.LEAD).to(S.PROSPECT).on(E.DISQUALIFY);
-    squirrelBuilder.externalTransition().from(S.LEAD).to(S.PROSPECTING).on(E.CONVERT);
-    squirrelBuilder.externalTransition().from(S.PROSPECTING).to(S.QUALIFICATION).on(E.ADVANCE);
-    squirrelBuilder.externalTransition().from(S.QUALIFICATION).to(S.PROPOSAL).on(E.ADVANCE);
-    squirrelBuilder.externalTransition().from(S.PROPOSAL).to(S.NEGOTIATION).on(E.ADVANCE);
-    squirrelBuilder.externalTransition().from(S.NEGOTIATION).to(S.WON).on(E.WIN);
-    for (S stage : new S[] {S.PROSPECTING, S.QUALIFICATION, S.PROPOSAL, S.NEGOTIATION}) {
-      squirrelBuilder.externalTransition().from(stage).to(S.LOST).on(E.LOSE);
-    }
-    squirrelBuilder.externalTransition().from(S.LOST).to(S.LEAD).on(E.RECYCLE);
+    squirrelBuilder = FunnelPeers.squirrel();
     squirrel = squirrelBuilder.newStateMachine(S.LEAD);
     squirrelStored = S.LEAD;
 
-    StateMachineConfig<S, E> config = new StateMachineConfig<>();
-    config.configure(S.PROSPECT).permit(E.QUALIFY, S.LEAD);
-    config.configure(S.LEAD).permit(E.DISQUALIFY, S.PROSPECT).permit(E.CONVERT, S.PROSPECTING);
-    config.configure(S.PROSPECTING).permit(E.ADVANCE, S.QUALIFICATION).permit(E.LOSE, S.LOST);
-    config.configure(S.QUALIFICATION).permit(E.ADVANCE, S.PROPOSAL).permit(E.LOSE, S.LOST);
-    config.configure(S.PROPOSAL).permit(E.ADVANCE, S.NEGOTIATION).permit(E.LOSE, S.LOST);
-    config.configure(S.NEGOTIATION).permit(E.WIN, S.WON).permit(E.LOSE, S.LOST);
-    config.configure(S.LOST).permit(E.RECYCLE, S.LEAD);
+    statelessConfig = FunnelPeers.stateless4j();
     deal = new Deal();
-    Deal d = deal;
-    stateless = new com.github.oxo42.stateless4j.StateMachine<>(
-        S.LEAD, () -> d.state, s -> d.state = s, config);
+    stateless = FunnelPeers.stateless4j(deal, statelessConfig);
+    storedDeal = new Deal();
 
-    StateMachineBuilder.Builder<S, E> sb = StateMachineBuilder.builder();
-    sb.configureConfiguration().withConfiguration().autoStartup(false);
-    sb.configureStates().withStates().initial(S.LEAD).states(EnumSet.allOf(S.class));
-    sb.configureTransitions()
-        .withExternal().source(S.PROSPECT).target(S.LEAD).event(E.QUALIFY).and()
-        .withExternal().source(S.LEAD).target(S.PROSPECT).event(E.DISQUALIFY).and()
-        .withExternal().source(S.LEAD).target(S.PROSPECTING).event(E.CONVERT).and()
-        .withExternal().source(S.PROSPECTING).target(S.QUALIFICATION).event(E.ADVANCE).and()
-        .withExternal().source(S.QUALIFICATION).target(S.PROPOSAL).event(E.ADVANCE).and()
-        .withExternal().source(S.PROPOSAL).target(S.NEGOTIATION).event(E.ADVANCE).and()
-        .withExternal().source(S.NEGOTIATION).target(S.WON).event(E.WIN).and()
-        .withExternal().source(S.PROSPECTING).target(S.LOST).event(E.LOSE).and()
-        .withExternal().source(S.QUALIFICATION).target(S.LOST).event(E.LOSE).and()
-        .withExternal().source(S.PROPOSAL).target(S.LOST).event(E.LOSE).and()
-        .withExternal().source(S.NEGOTIATION).target(S.LOST).event(E.LOSE).and()
-        .withExternal().source(S.LOST).target(S.LEAD).event(E.RECYCLE);
-    spring = sb.build();
-    spring.startReactively().block();
+    spring = FunnelPeers.spring();
 
     selfCheck();
     step = 0;
@@ -163,12 +116,14 @@ public class SalesFunnelBenchmark {
       S sq = squirrelLiveInstance();
       S sr = squirrelRestoreAndFire();
       S sl = stateless4jExternalState();
+      S sn = stateless4jNewPerRequest();
       S sp = springLiveInstance();
       String expected = c.toUpperCase(java.util.Locale.ROOT);
       if (!sq.name().equals(expected) || !sr.name().equals(expected)
-          || !sl.name().equals(expected) || !sp.name().equals(expected)) {
+          || !sl.name().equals(expected) || !sn.name().equals(expected)
+          || !sp.name().equals(expected)) {
         throw new IllegalStateException("implementations disagree at step " + i + ": crmkit " + c
-            + ", squirrel " + sq + "/" + sr + ", stateless4j " + sl + ", spring " + sp);
+            + ", squirrel " + sq + "/" + sr + ", stateless4j " + sl + "/" + sn + ", spring " + sp);
       }
       advance();
     }
@@ -206,6 +161,11 @@ public class SalesFunnelBenchmark {
   private S stateless4jExternalState() {
     stateless.fire(CYCLE[step]);
     return deal.state;
+  }
+
+  private S stateless4jNewPerRequest() {
+    FunnelPeers.stateless4j(storedDeal, statelessConfig).fire(CYCLE[step]);
+    return storedDeal.state;
   }
 
   private S springLiveInstance() {
@@ -252,6 +212,14 @@ public class SalesFunnelBenchmark {
   @Benchmark
   public S stateless4j() {
     S s = stateless4jExternalState();
+    advance();
+    return s;
+  }
+
+  /** stateless4j: create a machine around the entity's stored state, then fire. */
+  @Benchmark
+  public S stateless4jPerRequest() {
+    S s = stateless4jNewPerRequest();
     advance();
     return s;
   }
