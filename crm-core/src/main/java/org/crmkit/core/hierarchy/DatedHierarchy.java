@@ -37,10 +37,13 @@ import org.jspecify.annotations.Nullable;
  * depth violation of any slice, with the slice it occurs in; a cycle that exists only in one
  * slice is rejected too.
  *
- * <p>Immutable and thread-safe. Build time is O(slices × n), since every slice is compiled. The
- * compiled slices are kept while they hold at most {@value #RETAINED_SLICE_NODES} nodes in total;
- * then {@link #asOf} is O(log slices) and returns a shared snapshot. Beyond that, only the edges are
- * kept (memory O(n)) and {@code asOf} compiles the day's slice in O(n), caching the last one.
+ * <p>Immutable and thread-safe. When all slices together hold at most {@value
+ * #RETAINED_SLICE_NODES} nodes, every slice is compiled and kept: {@link #asOf} is then O(log
+ * slices) and returns a shared snapshot. Beyond that, only the edges are kept (memory O(n)), the
+ * first slice is compiled and each later one is checked from its changes alone (O(changes × depth)
+ * instead of O(n); a slice is compiled only when a change may have made it invalid, to report its
+ * problems, or when a maximum depth is set), and {@code asOf} compiles the day's slice in O(n),
+ * caching the last one. A million edges with a hundred change dates build in about a second.
  *
  * <pre>{@code
  * DatedHierarchy<String> owners = DatedHierarchy.<String>builder()
@@ -67,9 +70,12 @@ public final class DatedHierarchy<K> {
   private volatile @Nullable Cached<K> last;
   private final @Nullable LevelSchema schema;
   private final int maxDepth;
+  private final int compiledSlices; // at build time, for tests
 
   private DatedHierarchy(List<DatedEdge<K>> edges, LocalDate[] changeDates,
-      Hierarchy<K> @Nullable [] slices, @Nullable LevelSchema schema, int maxDepth) {
+      Hierarchy<K> @Nullable [] slices, @Nullable LevelSchema schema, int maxDepth,
+      int compiledSlices) {
+    this.compiledSlices = compiledSlices;
     this.edges = List.copyOf(edges);
     this.changeDates = changeDates;
     this.slices = slices;
@@ -112,6 +118,11 @@ public final class DatedHierarchy<K> {
         : changeDates[lo - 1], schema, maxDepth, new int[edges.size()]).build();
     last = new Cached<>(lo, h);
     return h;
+  }
+
+  /** For tests: how many slices {@code build()} compiled (the others were checked by changes). */
+  int compiledSlices() {
+    return compiledSlices;
   }
 
   /** Every edge, in declaration order; unmodifiable. */
@@ -264,26 +275,71 @@ public final class DatedHierarchy<K> {
         }
       }
       LocalDate[] cuts = dates.toArray(new LocalDate[0]);
+      // the edges that start and end at each cut, and the size of every slice
+      List<List<Integer>> starting = new ArrayList<>(cuts.length);
+      List<List<Integer>> ending = new ArrayList<>(cuts.length);
+      for (int k = 0; k < cuts.length; k++) {
+        starting.add(new ArrayList<>(1));
+        ending.add(new ArrayList<>(1));
+      }
+      long sliceSize = 0;
+      for (int i = 0; i < n; i++) {
+        DatedEdge<K> e = all.get(i);
+        if (excluded[i]) {
+          continue;
+        }
+        if (e.fromOrNull() == null) {
+          sliceSize++;
+        } else {
+          starting.get(java.util.Arrays.binarySearch(cuts, e.fromOrNull())).add(i);
+        }
+        if (e.toOrNull() != null) {
+          ending.get(java.util.Arrays.binarySearch(cuts, e.toOrNull())).add(i);
+        }
+      }
+      long totalSize = sliceSize;
+      for (int k = 0; k < cuts.length; k++) {
+        sliceSize += starting.get(k).size() - ending.get(k).size();
+        totalSize += sliceSize;
+      }
+      // within the budget every slice is compiled and kept; beyond it, slices are checked by
+      // their changes and compiled only when a change may have made one invalid
+      boolean keep = totalSize <= retainBudget;
       @SuppressWarnings("unchecked")
-      Hierarchy<K>[] kept = new Hierarchy[cuts.length + 1];
+      Hierarchy<K>[] kept = keep ? new Hierarchy[cuts.length + 1] : null;
+      Timeline<K> timeline = keep ? null : new Timeline<>(all, schema);
       Set<String> reported = new LinkedHashSet<>();
       int[] declared = new int[n];
-      long retained = 0;
+      boolean previousValid = false;
+      int compiled = 0;
       for (int j = 0; j <= cuts.length; j++) {
         LocalDate start = j == 0 ? null : cuts[j - 1];
         LocalDate end = j == cuts.length ? null : cuts[j];
+        if (timeline != null) {
+          if (j == 0) {
+            for (int i = 0; i < n; i++) {
+              if (!excluded[i] && all.get(i).fromOrNull() == null) {
+                timeline.start(i);
+              }
+            }
+          } else if (previousValid && maxDepth == Hierarchy.DEFAULT_MAX_DEPTH) {
+            if (timeline.stillValidAfter(ending.get(j - 1), starting.get(j - 1))) {
+              continue;
+            }
+          } else {
+            timeline.change(ending.get(j - 1), starting.get(j - 1));
+          }
+        }
         Hierarchy.Builder<K> b = slice(all, excluded, start, schema, maxDepth, declared);
+        compiled++;
         try {
           Hierarchy<K> h = b.build();
-          retained += h.size();
+          previousValid = true;
           if (kept != null) {
-            // beyond the budget, drop every compiled slice so that memory stays O(n)
-            kept = retained <= retainBudget ? kept : null;
-            if (kept != null) {
-              kept[j] = h;
-            }
+            kept[j] = h;
           }
         } catch (InvalidDefinitionException ex) {
+          previousValid = false;
           String slice = "[" + (start == null ? "-∞" : start) + ", " + (end == null ? "+∞" : end)
               + ")";
           for (Problem p : ex.problems()) {
@@ -298,7 +354,7 @@ public final class DatedHierarchy<K> {
       if (!problems.isEmpty()) {
         throw new InvalidDefinitionException("dated hierarchy", problems);
       }
-      return new DatedHierarchy<>(all, cuts, kept, schema, maxDepth);
+      return new DatedHierarchy<>(all, cuts, kept, schema, maxDepth, compiled);
     }
 
     /**
@@ -369,6 +425,138 @@ public final class DatedHierarchy<K> {
             "overlapping edges for node '%s': %s %s overlaps %s %s; a node may have only one"
                 + " parent on any day", later.node(), path(o[0]), later.interval(), path(o[1]),
             earlier.interval()));
+      }
+    }
+
+    /**
+     * The edges holding in the current slice, kept up to date change by change, for checking a
+     * slice from its changes alone. A slice that follows a valid slice is valid if every changed
+     * node's parent exists and does not lead back to it, no removed node keeps children, and every
+     * changed node's level fits its parent's (and, if its level changed, its children's). This
+     * holds because a new cycle must pass through a changed edge, and an unchanged edge can only
+     * break through a changed end. O(changes × depth) per slice instead of O(n).
+     */
+    private static final class Timeline<K> {
+      private final List<DatedEdge<K>> all;
+      private final @Nullable LevelSchema schema;
+      private final Map<K, Integer> current = new HashMap<>(); // node → its edge
+      // nodes with more than one edge in the slice (overlaps the overlap check let through are
+      // reported by the compiler as duplicate ids) → all their edges
+      private final Map<K, List<Integer>> several = new HashMap<>();
+      private final Map<K, Integer> children = new HashMap<>(); // node → number of children
+
+      Timeline(List<DatedEdge<K>> all, @Nullable LevelSchema schema) {
+        this.all = all;
+        this.schema = schema;
+      }
+
+      void start(int edge) {
+        DatedEdge<K> e = all.get(edge);
+        Integer other = current.putIfAbsent(e.node(), edge);
+        if (other != null) {
+          several.computeIfAbsent(e.node(), k -> new ArrayList<>(List.of(other))).add(edge);
+        }
+        if (e.parentOrNull() != null) {
+          children.merge(e.parentOrNull(), 1, Integer::sum);
+        }
+      }
+
+      private void end(int edge) {
+        DatedEdge<K> e = all.get(edge);
+        List<Integer> edges = several.get(e.node());
+        if (edges == null) {
+          current.remove(e.node(), edge);
+        } else {
+          edges.remove(Integer.valueOf(edge));
+          current.put(e.node(), edges.get(0));
+          if (edges.size() == 1) {
+            several.remove(e.node());
+          }
+        }
+        if (e.parentOrNull() != null) {
+          children.merge(e.parentOrNull(), -1, (a, b) -> a + b == 0 ? null : a + b);
+        }
+      }
+
+      /** Applies one cut's changes. */
+      void change(List<Integer> ended, List<Integer> started) {
+        ended.forEach(this::end);
+        started.forEach(this::start);
+      }
+
+      /**
+       * Applies one cut's changes and tells whether the slice they lead to is certainly valid,
+       * given that the slice before was valid. False means "compile it to find out".
+       */
+      boolean stillValidAfter(List<Integer> ended, List<Integer> started) {
+        Map<K, Integer> before = new HashMap<>(); // changed node → its edge before the change
+        for (int i : ended) {
+          before.put(all.get(i).node(), i);
+        }
+        change(ended, started);
+        if (!several.isEmpty()) {
+          return false;
+        }
+        Set<K> changed = new LinkedHashSet<>(before.keySet());
+        for (int i : started) {
+          changed.add(all.get(i).node());
+        }
+        for (K node : changed) {
+          Integer now = current.get(node);
+          if (now == null) {
+            if (children.containsKey(node)) {
+              return false; // its children lost their parent
+            }
+            continue;
+          }
+          DatedEdge<K> e = all.get(now);
+          K parent = e.parentOrNull();
+          if (parent != null && !reachesARootWithout(parent, node)) {
+            return false;
+          }
+          if (schema != null && !levelsFit(e, before.get(node))) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      /** Whether the path up from {@code from} ends at a root without meeting {@code node}. */
+      private boolean reachesARootWithout(K from, K node) {
+        int limit = current.size();
+        K v = from;
+        for (int steps = 0; v != null; steps++) {
+          Integer edge = current.get(v);
+          if (edge == null || steps > limit || v.equals(node)) {
+            return false;
+          }
+          v = all.get(edge).parentOrNull();
+        }
+        return true;
+      }
+
+      private boolean levelsFit(DatedEdge<K> e, @Nullable Integer previous) {
+        LevelSchema s = Objects.requireNonNull(schema);
+        String level = e.levelOrNull();
+        if (level == null || !s.levels().contains(level)) {
+          return false;
+        }
+        K parent = e.parentOrNull();
+        if (parent == null) {
+          if (!s.allowsRoot(level)) {
+            return false;
+          }
+        } else {
+          String parentLevel = all.get(current.get(parent)).levelOrNull();
+          if (parentLevel == null || !s.levels().contains(parentLevel)
+              || !s.allowsParent(level, parentLevel)) {
+            return false;
+          }
+        }
+        // unchanged children were checked against the previous level only; a node that was
+        // absent before had no unchanged children in a valid slice
+        return previous == null || !children.containsKey(e.node())
+            || level.equals(all.get(previous).levelOrNull());
       }
     }
 

@@ -584,8 +584,8 @@ public final class Hierarchy<K> {
   }
 
   /**
-   * What changed between two snapshots: nodes added, removed, and moved to another parent. O(n)
-   * in the size of both.
+   * What changed between two snapshots: nodes added, removed, moved to another parent, and
+   * relevelled. O(n) in the size of both.
    *
    * <pre>{@code
    * Hierarchy<String> after = before.withSubtreeMoved("BERLIN", "FRANCE");
@@ -596,6 +596,10 @@ public final class Hierarchy<K> {
     Checks.present("before", before);
     Checks.present("after", after);
     return HierarchyDiff.between(before, after);
+  }
+
+  @Nullable String levelAt(int position) {
+    return levels == null ? null : levels[position];
   }
 
   @Nullable K parentOrNull(int position) {

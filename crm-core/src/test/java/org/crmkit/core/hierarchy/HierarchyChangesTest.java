@@ -112,6 +112,30 @@ class HierarchyChangesTest {
   }
 
   @Test
+  void diffListsNodesWhoseLevelChanged() {
+    Hierarchy<String> before = Hierarchy.<String>builder()
+        .root("GLOBAL", "global").child("GLOBAL", "EMEA", "region").child("EMEA", "UK", "country")
+        .child("UK", "LONDON").build();
+    Hierarchy<String> after = Hierarchy.<String>builder()
+        .root("GLOBAL", "global").child("GLOBAL", "EMEA", "area").child("EMEA", "UK", "country")
+        .child("UK", "LONDON", "city").build();
+    HierarchyDiff<String> diff = Hierarchy.diff(before, after);
+    assertThat(diff.relevelled()).containsExactly(
+        HierarchyDiff.LevelChange.of("EMEA", "region", "area"),
+        HierarchyDiff.LevelChange.of("LONDON", null, "city"));
+    assertThat(diff.relevelled().get(0).toString()).isEqualTo("EMEA: region → area");
+    assertThat(diff.relevelled().get(1).oldLevel()).isEmpty();
+    assertThat(diff.relevelled().get(1)).hasToString("LONDON: (none) → city");
+    assertThat(diff.moved()).isEmpty();
+    assertThat(diff.isEmpty()).isFalse();
+    assertThat(diff).hasToString("HierarchyDiff{added=[], removed=[], moved=[], relevelled=["
+        + "EMEA: region → area, LONDON: (none) → city]}");
+    assertThat(Hierarchy.diff(after, after).relevelled()).isEmpty();
+    assertThatThrownBy(() -> HierarchyDiff.LevelChange.of(null, "a", "b"))
+        .isInstanceOf(CrmException.class).hasMessageContaining("node");
+  }
+
+  @Test
   void toBuilderAllowsABatchOfChanges() {
     Hierarchy<String> batch = world.toBuilder().child("CHINA", "SHANGHAI").root("MARS").build();
     assertThat(Hierarchy.diff(world, batch).added()).containsExactly("SHANGHAI", "MARS");

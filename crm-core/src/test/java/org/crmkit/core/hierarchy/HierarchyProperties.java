@@ -163,6 +163,7 @@ class HierarchyProperties {
                 HierarchyDiff.Move.of(node, naive.parent(node).orElse(null), target));
             assertThat(diff.added()).isEmpty();
             assertThat(diff.removed()).isEmpty();
+            assertThat(diff.relevelled()).isEmpty();
           }
           // the moved forest agrees with the naive forest re-parented the same way
           List<Row> reparented = new ArrayList<>();
@@ -210,5 +211,40 @@ class HierarchyProperties {
     java.util.Set<T> out = new HashSet<>(set);
     out.add(one);
     return out;
+  }
+
+  @Test
+  void levelChangesAreReportedByDiffAndNothingElse() {
+    qt().withExamples(300)
+        .forAll(integers().between(1, 40), integers().between(0, RandomForests.SHAPES - 1),
+            longs().all())
+        .checkAssert((n, shape, seed) -> {
+          List<Row> rows = RandomForests.forest(n, shape, seed);
+          Random random = new Random(seed);
+          String[] pool = {"x", "y", null};
+          List<Row> changed = new ArrayList<>();
+          java.util.Map<String, HierarchyDiff.LevelChange<String>> expected = new java.util.HashMap<>();
+          for (Row r : rows) {
+            String level = random.nextInt(3) == 0 ? pool[random.nextInt(pool.length)] : r.level();
+            changed.add(new Row(r.node(), r.parent(), level));
+            if (!java.util.Objects.equals(level, r.level())) {
+              expected.put(r.node(), HierarchyDiff.LevelChange.of(r.node(), r.level(), level));
+            }
+          }
+          Hierarchy<String> before = RandomForests.hierarchy(rows);
+          Hierarchy<String> after = RandomForests.hierarchy(changed);
+          HierarchyDiff<String> diff = Hierarchy.diff(before, after);
+          List<HierarchyDiff.LevelChange<String>> inPreorder = new ArrayList<>();
+          for (String node : after.nodes()) {
+            if (expected.containsKey(node)) {
+              inPreorder.add(expected.get(node));
+            }
+          }
+          assertThat(diff.relevelled()).isEqualTo(inPreorder);
+          assertThat(diff.moved()).isEmpty();
+          assertThat(diff.added()).isEmpty();
+          assertThat(diff.removed()).isEmpty();
+          assertThat(diff.isEmpty()).isEqualTo(expected.isEmpty());
+        });
   }
 }
