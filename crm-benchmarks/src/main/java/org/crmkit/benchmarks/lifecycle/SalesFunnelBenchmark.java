@@ -46,6 +46,7 @@ import reactor.core.publisher.Mono;
  *   <li>{@code stateless4jPerRequest}: a {@code StateMachine} created around the entity's stored
  *       state for each event (the accessor/mutator pattern for database-held state), then {@code
  *       fire}.
+ *   <li>{@code bareIntTable}: baseline, a bare {@code int[]} transition table with no library.
  *   <li>{@code springLive}: one Spring Statemachine per entity, started, kept alive;
  *       {@code sendEvent(Mono)} (the non-deprecated reactive API), blocking for the result.
  * </ul>
@@ -68,6 +69,11 @@ public class SalesFunnelBenchmark {
   int crmkitCode;
   int[] cycleCodes;
 
+  int[] bareTable;
+  int bareEvents;
+  int bareState;
+  int[] bareCycle;
+
   org.squirrelframework.foundation.fsm.StateMachineBuilder<SquirrelFunnel, S, E, Object> squirrelBuilder;
   SquirrelFunnel squirrel;
   S squirrelStored;
@@ -89,6 +95,14 @@ public class SalesFunnelBenchmark {
     cycleCodes = new int[CYCLE_NAMES.length];
     for (int i = 0; i < CYCLE_NAMES.length; i++) {
       cycleCodes[i] = crmkit.eventCode(CYCLE_NAMES[i]);
+    }
+
+    bareTable = FunnelPeers.bareTable();
+    bareEvents = E.values().length;
+    bareState = S.LEAD.ordinal();
+    bareCycle = new int[CYCLE.length];
+    for (int i = 0; i < CYCLE.length; i++) {
+      bareCycle[i] = CYCLE[i].ordinal();
     }
 
     squirrelBuilder = FunnelPeers.squirrel();
@@ -118,12 +132,13 @@ public class SalesFunnelBenchmark {
       S sl = stateless4jExternalState();
       S sn = stateless4jNewPerRequest();
       S sp = springLiveInstance();
+      S sb = S.values()[bare()];
       String expected = c.toUpperCase(java.util.Locale.ROOT);
       if (!sq.name().equals(expected) || !sr.name().equals(expected)
           || !sl.name().equals(expected) || !sn.name().equals(expected)
-          || !sp.name().equals(expected)) {
+          || !sp.name().equals(expected) || !sb.name().equals(expected)) {
         throw new IllegalStateException("implementations disagree at step " + i + ": crmkit " + c
-            + ", squirrel " + sq + "/" + sr + ", stateless4j " + sl + "/" + sn + ", spring " + sp);
+            + ", squirrel " + sq + "/" + sr + ", stateless4j " + sl + "/" + sn + ", spring " + sp + ", bare table " + sb);
       }
       advance();
     }
@@ -144,6 +159,11 @@ public class SalesFunnelBenchmark {
   private int crmkitByCode() {
     crmkitCode = crmkit.decide(crmkitCode, cycleCodes[step]).stateCode();
     return crmkitCode;
+  }
+
+  private int bare() {
+    bareState = bareTable[bareState * bareEvents + bareCycle[step]];
+    return bareState;
   }
 
   private S squirrelLiveInstance() {
@@ -228,6 +248,17 @@ public class SalesFunnelBenchmark {
   @Benchmark
   public S springLive() {
     S s = springLiveInstance();
+    advance();
+    return s;
+  }
+
+  /**
+   * Baseline: the funnel as a bare {@code int[]} transition table ({@link
+   * FunnelPeers#bareTable}), no library and no validation: the floor of one deal's walk.
+   */
+  @Benchmark
+  public int bareIntTable() {
+    int s = bare();
     advance();
     return s;
   }
