@@ -404,19 +404,21 @@ public final class DatedHierarchy<K> {
           continue;
         }
         list.sort(byFrom.thenComparing(Comparator.naturalOrder()));
-        int kept = list.get(0);
-        for (int k = 1; k < list.size(); k++) {
-          int i = list.get(k);
-          LocalDate keptTo = all.get(kept).toOrNull();
+        // sweep by start: each edge overlaps exactly the earlier-starting edges still open
+        List<Integer> open = new ArrayList<>();
+        for (int i : list) {
           LocalDate from = all.get(i).fromOrNull();
-          if (keptTo == null || from == null || keptTo.isAfter(from)) {
-            overlaps.add(new int[] {Math.max(kept, i), Math.min(kept, i)});
-          } else {
-            kept = i;
+          open.removeIf(o -> {
+            LocalDate to = all.get(o).toOrNull();
+            return from != null && to != null && !to.isAfter(from);
+          });
+          for (int o : open) {
+            overlaps.add(new int[] {Math.max(o, i), Math.min(o, i)});
           }
+          open.add(i);
         }
       }
-      overlaps.sort(Comparator.comparingInt(o -> o[0]));
+      overlaps.sort(Comparator.<int[]>comparingInt(o -> o[0]).thenComparingInt(o -> o[1]));
       for (int[] o : overlaps) {
         excluded[o[0]] = true;
         DatedEdge<K> later = all.get(o[0]);
@@ -440,10 +442,10 @@ public final class DatedHierarchy<K> {
       private final List<DatedEdge<K>> all;
       private final @Nullable LevelSchema schema;
       private final Map<K, Integer> current = new HashMap<>(); // node → its edge
-      // nodes with more than one edge in the slice (overlaps the overlap check let through are
-      // reported by the compiler as duplicate ids) → all their edges
-      private final Map<K, List<Integer>> several = new HashMap<>();
       private final Map<K, Integer> children = new HashMap<>(); // node → number of children
+      // set if a node ever had two edges at once, which excluding overlaps rules out; from then
+      // on nothing is trusted and every slice is compiled
+      private boolean twoEdgesAtOnce;
 
       Timeline(List<DatedEdge<K>> all, @Nullable LevelSchema schema) {
         this.all = all;
@@ -452,9 +454,8 @@ public final class DatedHierarchy<K> {
 
       void start(int edge) {
         DatedEdge<K> e = all.get(edge);
-        Integer other = current.putIfAbsent(e.node(), edge);
-        if (other != null) {
-          several.computeIfAbsent(e.node(), k -> new ArrayList<>(List.of(other))).add(edge);
+        if (current.putIfAbsent(e.node(), edge) != null) {
+          twoEdgesAtOnce = true;
         }
         if (e.parentOrNull() != null) {
           children.merge(e.parentOrNull(), 1, Integer::sum);
@@ -463,16 +464,7 @@ public final class DatedHierarchy<K> {
 
       private void end(int edge) {
         DatedEdge<K> e = all.get(edge);
-        List<Integer> edges = several.get(e.node());
-        if (edges == null) {
-          current.remove(e.node(), edge);
-        } else {
-          edges.remove(Integer.valueOf(edge));
-          current.put(e.node(), edges.get(0));
-          if (edges.size() == 1) {
-            several.remove(e.node());
-          }
-        }
+        current.remove(e.node(), edge);
         if (e.parentOrNull() != null) {
           children.merge(e.parentOrNull(), -1, (a, b) -> a + b == 0 ? null : a + b);
         }
@@ -494,7 +486,7 @@ public final class DatedHierarchy<K> {
           before.put(all.get(i).node(), i);
         }
         change(ended, started);
-        if (!several.isEmpty()) {
+        if (twoEdgesAtOnce) {
           return false;
         }
         Set<K> changed = new LinkedHashSet<>(before.keySet());

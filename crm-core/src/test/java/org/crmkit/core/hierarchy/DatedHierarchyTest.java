@@ -54,6 +54,30 @@ class DatedHierarchyTest {
   }
 
   @Test
+  void everyOverlappingPairIsReportedOnce() {
+    DatedHierarchy.Builder<String> b = DatedHierarchy.<String>builder()
+        .root("EMEA").root("APAC")
+        .child("EMEA", "KYIV", Y2025, null)
+        .child("APAC", "KYIV", Y2025, LocalDate.of(2026, 1, 1))
+        .child("EMEA", "KYIV", LocalDate.of(2024, 7, 1), LocalDate.of(2026, 1, 1))
+        .child("APAC", "KYIV", LocalDate.of(2027, 1, 1), null);
+    assertThatThrownBy(b::build)
+        .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(
+            e.problems().stream().map(Problem::toString).toList()).containsExactly(
+                "edges[3]: overlapping edges for node 'KYIV': edges[3] [2025-01-01, 2026-01-01)"
+                    + " overlaps edges[2] [2025-01-01, +∞); a node may have only one parent on"
+                    + " any day",
+                "edges[4]: overlapping edges for node 'KYIV': edges[4] [2024-07-01, 2026-01-01)"
+                    + " overlaps edges[2] [2025-01-01, +∞); a node may have only one parent on"
+                    + " any day",
+                "edges[4]: overlapping edges for node 'KYIV': edges[4] [2024-07-01, 2026-01-01)"
+                    + " overlaps edges[3] [2025-01-01, 2026-01-01); a node may have only one"
+                    + " parent on any day",
+                "edges[5]: overlapping edges for node 'KYIV': edges[5] [2027-01-01, +∞) overlaps"
+                    + " edges[2] [2025-01-01, +∞); a node may have only one parent on any day"));
+  }
+
+  @Test
   void emptyIntervalsAreAProblem() {
     assertThatThrownBy(() -> DatedHierarchy.<String>builder().root("r", Y2025, Y2024).build())
         .isInstanceOf(InvalidDefinitionException.class)
