@@ -1,6 +1,7 @@
 package org.crmkit.benchmarks.lifecycle;
 
 import com.github.oxo42.stateless4j.StateMachineConfig;
+import java.util.Arrays;
 import java.util.EnumSet;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
@@ -12,7 +13,6 @@ import org.squirrelframework.foundation.fsm.impl.AbstractStateMachine;
  * funnel with the opportunity stages flattened (a {@code lose} transition from each stage), which
  * is what crmkit's composite {@code opportunity} state means.
  */
-@SuppressWarnings("unchecked")
 public final class FunnelPeers {
   private FunnelPeers() {}
 
@@ -102,7 +102,7 @@ public final class FunnelPeers {
   static int[] bareTable() {
     int events = E.values().length;
     int[] table = new int[S.values().length * events];
-    java.util.Arrays.fill(table, -1);
+    Arrays.fill(table, -1);
     for (Enum<?>[] t : TRANSITIONS) {
       table[source(t).ordinal() * events + event(t).ordinal()] = target(t).ordinal();
     }

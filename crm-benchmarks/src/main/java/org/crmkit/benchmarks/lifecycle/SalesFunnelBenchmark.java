@@ -1,5 +1,8 @@
 package org.crmkit.benchmarks.lifecycle;
 
+import static org.crmkit.benchmarks.lifecycle.FunnelPeers.CYCLE;
+import static org.crmkit.benchmarks.lifecycle.FunnelPeers.CYCLE_NAMES;
+
 import com.github.oxo42.stateless4j.StateMachineConfig;
 import java.util.concurrent.TimeUnit;
 import org.crmkit.benchmarks.lifecycle.FunnelPeers.Deal;
@@ -60,9 +63,6 @@ import reactor.core.publisher.Mono;
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
 public class SalesFunnelBenchmark {
-
-  static final E[] CYCLE = FunnelPeers.CYCLE;
-  static final String[] CYCLE_NAMES = FunnelPeers.CYCLE_NAMES;
 
   Machine crmkit;
   String crmkitState;

@@ -5,6 +5,7 @@ import static org.crmkit.benchmarks.lifecycle.FunnelPeers.CYCLE;
 import static org.crmkit.benchmarks.lifecycle.FunnelPeers.CYCLE_NAMES;
 
 import com.github.oxo42.stateless4j.StateMachineConfig;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +122,7 @@ public class SalesFunnelPopulationBenchmark {
 
     CrmkitByName(int[] order) {
       super(order, new int[DEALS]);
-      java.util.Arrays.fill(state, "lead");
+      Arrays.fill(state, "lead");
     }
 
     @Override
@@ -145,7 +146,7 @@ public class SalesFunnelPopulationBenchmark {
 
     CrmkitByCode(int[] order) {
       super(order, new int[DEALS]);
-      java.util.Arrays.fill(state, machine.stateCode("lead"));
+      Arrays.fill(state, machine.stateCode("lead"));
       for (int i = 0; i < events.length; i++) {
         events[i] = machine.eventCode(CYCLE_NAMES[i]);
       }
@@ -197,7 +198,7 @@ public class SalesFunnelPopulationBenchmark {
 
     SquirrelRestore(int[] order) {
       super(order, new int[DEALS]);
-      java.util.Arrays.fill(stored, S.LEAD);
+      Arrays.fill(stored, S.LEAD);
     }
 
     @Override
@@ -306,7 +307,7 @@ public class SalesFunnelPopulationBenchmark {
 
     BareTable(int[] order) {
       super(order, new int[DEALS]);
-      java.util.Arrays.fill(state, S.LEAD.ordinal());
+      Arrays.fill(state, S.LEAD.ordinal());
       for (int i = 0; i < cycle.length; i++) {
         cycle[i] = CYCLE[i].ordinal();
       }

@@ -2,6 +2,7 @@ package org.crmkit.core.hierarchy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -291,10 +292,10 @@ public final class DatedHierarchy<K> {
         if (e.fromOrNull() == null) {
           sliceSize++;
         } else {
-          starting.get(java.util.Arrays.binarySearch(cuts, e.fromOrNull())).add(i);
+          starting.get(Arrays.binarySearch(cuts, e.fromOrNull())).add(i);
         }
         if (e.toOrNull() != null) {
-          ending.get(java.util.Arrays.binarySearch(cuts, e.toOrNull())).add(i);
+          ending.get(Arrays.binarySearch(cuts, e.toOrNull())).add(i);
         }
       }
       long totalSize = sliceSize;
