@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * predictions for 1,000,000 customers under 1 s.
  *
  * <p>The CDNOW sample is read from {@link #cdnow} (default {@code
- * ../shared/data/cdnow/CDNOW_sample.txt}, relative to the project root as working directory;
+ * data/cdnow/CDNOW_sample.txt}, relative to the project root as working directory;
  * override with {@code -p cdnow=/path/CDNOW_sample.txt}). The million customers are the CDNOW
  * calibration summaries resampled with replacement (seeded) under new ids: a realistic day-resolution
  * mix of {@code (x, t_x, T)}.
@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ClvBenchmark {
-  @Param("../shared/data/cdnow/CDNOW_sample.txt")
+  @Param("data/cdnow/CDNOW_sample.txt")
   public String cdnow;
 
   @Param("1000000")

@@ -10,16 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.model.Transaction;
 
-/** Reads the CDNOW sample from the shared data folder (test helper). */
+/** Reads the CDNOW sample from the repository's data folder (test helper). */
 final class Cdnow {
   static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
 
   private Cdnow() {}
 
   static Path sample() {
-    String shared = System.getProperty("crmkit.shared.data");
+    String shared = System.getProperty("crmkit.data");
     if (shared == null) {
-      throw new IllegalStateException("system property crmkit.shared.data is not set");
+      throw new IllegalStateException("system property crmkit.data (the repository's data folder) is not set");
     }
     return Path.of(shared, "cdnow", "CDNOW_sample.txt");
   }

@@ -31,7 +31,7 @@ class CdnowRfmConformanceTest {
 
   @BeforeAll
   static void load() throws IOException {
-    Path file = Path.of(System.getProperty("crmkit.shared.data"), "cdnow", "CDNOW_master.txt");
+    Path file = Path.of(System.getProperty("crmkit.data"), "cdnow", "CDNOW_master.txt");
     DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
     transactions = new ArrayList<>();
     List<String> lines = Files.readAllLines(file);
