@@ -1,6 +1,7 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -128,8 +129,8 @@ final class JsonText {
       }
       return node;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+      String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       String message = explain(e, p);
       Problem problem = message == null
           ? new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())
