@@ -16,7 +16,6 @@ import org.crmkit.core.assignment.AssignmentState;
 import org.crmkit.segmentation.clv.ClvModel;
 import org.crmkit.segmentation.rfm.RfmModel;
 import org.crmkit.segmentation.rules.SegmentRules;
-import org.crmkit.testkit.CrmGenerators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +76,7 @@ class DocumentRoundTripProperties {
     qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
       Random r = new Random(seed);
       int tiles = 2 + r.nextInt(8);
-      SegmentRules rules = CrmGenerators.segmentRuleSets(tiles)
-          .apply(new java.util.SplittableRandom(seed));
+      SegmentRules rules = RandomDocuments.segmentRules(r, tiles);
       String json = SegmentRulesJson.write(rules, false);
       SegmentRules back = SegmentRulesJson.read(json);
       assertThat(back.tiles()).isEqualTo(rules.tiles());

@@ -22,9 +22,9 @@ class MutatedDocumentProperties {
   void readersOnlyEverThrowInvalidDefinitionException() {
     qt().withExamples(3000).forAll(longs().all()).checkAssert(seed -> {
       Random r = new Random(seed);
-      SchemaTest.Doc d = SchemaTest.DOCUMENTS.get(r.nextInt(SchemaTest.DOCUMENTS.size()));
+      TestDocuments.Doc d = TestDocuments.ALL.get(r.nextInt(TestDocuments.ALL.size()));
       StringBuilder json = new StringBuilder(
-          SchemaTest.example(d.name().substring(0, d.name().length() - 2)));
+          TestDocuments.example(d.name().substring(0, d.name().length() - 2)));
       for (int k = 1 + r.nextInt(4); k > 0; k--) {
         int at = r.nextInt(json.length());
         switch (r.nextInt(3)) {

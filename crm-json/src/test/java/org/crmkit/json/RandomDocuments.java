@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.crmkit.core.assignment.AssignmentEntry;
 import org.crmkit.core.assignment.AssignmentRules;
 import org.crmkit.core.assignment.AssignmentState;
@@ -28,6 +27,7 @@ import org.crmkit.core.hierarchy.Hierarchy;
 import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.RoleId;
+import org.crmkit.core.model.Transaction;
 import org.crmkit.core.model.SizeBand;
 import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
@@ -63,7 +63,7 @@ import org.crmkit.segmentation.rfm.MonetaryMeasure;
 import org.crmkit.segmentation.rfm.RfmModel;
 import org.crmkit.segmentation.rfm.RfmScorer;
 import org.crmkit.segmentation.rfm.TiePolicy;
-import org.crmkit.testkit.CrmGenerators;
+import org.crmkit.segmentation.rules.SegmentRules;
 
 /** Random valid values of every document type, from a seeded {@link Random}. */
 final class RandomDocuments {
@@ -96,7 +96,16 @@ final class RandomDocuments {
   }
 
   static Hierarchy<TerritoryId> territories(Random r) {
-    return CrmGenerators.territories().apply(new SplittableRandom(r.nextLong()));
+    TerritoryId root = TerritoryId.of("global");
+    Hierarchy.Builder<TerritoryId> b = Hierarchy.<TerritoryId>builder().root(root, "global");
+    for (int g = 0, regions = 1 + r.nextInt(4); g < regions; g++) {
+      TerritoryId region = TerritoryId.of("r" + g);
+      b.child(root, region, "region");
+      for (int c = r.nextInt(4); c > 0; c--) {
+        b.child(region, TerritoryId.of("r" + g + "c" + c), "country");
+      }
+    }
+    return b.build();
   }
 
   /** Users u0..un-1; managers are earlier users (no cycles). */
@@ -278,8 +287,11 @@ final class RandomDocuments {
 
   static RfmModel rfmModel(Random r) {
     LocalDate asOf = LocalDate.of(2026, 6, 30);
-    var txs = CrmGenerators.transactions(5 + r.nextInt(40), 60 + r.nextInt(200),
-        LocalDate.of(2025, 1, 1), asOf).apply(new SplittableRandom(r.nextLong()));
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 60 + r.nextInt(200); i > 0; i--) {
+      txs.add(Transaction.of("c" + r.nextInt(40), asOf.minusDays(r.nextInt(500)),
+          Math.round(r.nextDouble() * 50_000) / 100.0));
+    }
     return RfmScorer.builder().tiles(2 + r.nextInt(8)).ties(pick(r, List.of(TiePolicy.values())))
         .frequency(pick(r, List.of(FrequencyMeasure.values())))
         .monetary(pick(r, List.of(MonetaryMeasure.values()))).build()
@@ -301,6 +313,26 @@ final class RandomDocuments {
         new BgNbdFit(new BgNbdParameters(positive(r), positive(r), positive(r), positive(r)), bg),
         new GammaGammaFit(new GammaGammaParameters(positive(r), positive(r), positive(r)), gg,
             r.nextInt(10)));
+  }
+
+  /** Rule sets of 1-8 rules with random ranges over {@code tiles} (gaps and overlaps allowed). */
+  static SegmentRules segmentRules(Random r, int tiles) {
+    SegmentRules.Builder b = SegmentRules.builder().tiles(tiles);
+    for (int i = 1 + r.nextInt(8); i > 0; i--) {
+      SegmentRules.RuleBuilder rule = b.rule("segment-" + r.nextInt(4));
+      int[][] ranges = new int[3][];
+      for (int k = 0; k < 3; k++) {
+        int lo = 1 + r.nextInt(tiles);
+        ranges[k] = new int[] {lo, lo + r.nextInt(tiles - lo + 1)};
+      }
+      rule.r(ranges[0][0], ranges[0][1]).f(ranges[1][0], ranges[1][1])
+          .m(ranges[2][0], ranges[2][1]);
+      if (r.nextInt(4) == 0) {
+        rule.attribute("needs", "support", "price");
+      }
+      rule.add();
+    }
+    return b.build();
   }
 
   private static double positive(Random r) {

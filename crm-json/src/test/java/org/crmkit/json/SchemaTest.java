@@ -37,55 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * are required.
  */
 class SchemaTest {
-  static final Path ROOT = Path.of(System.getProperty("crmkit.data")).getParent();
-  static final Path DOCS = ROOT.resolve("docs/schemas");
+  static final Path ROOT = TestDocuments.ROOT;
+  static final Path DOCS = TestDocuments.DOCS;
   static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** One versioned document: its schema name, reader, random writer and shapes. */
-  record Doc(String name, Class<?> reader, Consumer<String> read,
-      Function<Random, String> random, List<Shape> shared) {}
-
-  static final GuardRegistry GUARDS = GuardRegistry.builder()
-      .guard("unlocked", Guard.flag("unlocked")).build();
-
-  static final List<Doc> DOCUMENTS = List.of(
-      new Doc("hierarchy-1", HierarchyJson.class, json -> HierarchyJson.readDated(json, s -> s),
-          r -> HierarchyJson.write(RandomDocuments.territories(r), t -> t.value()),
-          List.of(Nodes.NODE)),
-      new Doc("lifecycle-1", MachineJson.class, json -> MachineJson.read(json, GUARDS),
-          r -> MachineJson.write(MachineJsonProperties.randomMachine(r.nextLong())), List.of()),
-      new Doc("access-data-1", AccessDataJson.class, AccessDataJson::read,
-          r -> AccessDataJson.write(RandomDocuments.accessData(r)), List.of(Nodes.NODE)),
-      new Doc("assignment-team-1", AssignmentTeamJson.class, AssignmentTeamJson::read,
-          r -> AssignmentTeamJson.write(RandomDocuments.team(r)), List.of()),
-      new Doc("assignment-rules-1", AssignmentRulesJson.class, json -> AssignmentRulesJson.read(
-          json, AssignmentTeamJson.read(example("assignment-team"))),
-          r -> AssignmentRulesJson.write(RandomDocuments.rules(r, RandomDocuments.team(r))),
-          List.of(Nodes.NODE)),
-      new Doc("assignment-state-1", AssignmentStateJson.class, AssignmentStateJson::read,
-          r -> AssignmentStateJson.write(RandomDocuments.state(r)), List.of()),
-      new Doc("policy-1", PolicyJson.class, PolicyJson::readDocument,
-          r -> PolicyJson.write(RandomDocuments.policy(r)), List.of(Groups.GROUP)),
-      new Doc("rfm-model-1", RfmModelJson.class, RfmModelJson::read,
-          r -> RfmModelJson.write(RandomDocuments.rfmModel(r)), List.of()),
-      new Doc("segment-rules-1", SegmentRulesJson.class, SegmentRulesJson::read,
-          r -> SegmentRulesJson.write(org.crmkit.testkit.CrmGenerators.segmentRuleSets(5)
-              .apply(new java.util.SplittableRandom(r.nextLong())), false), List.of()),
-      new Doc("clv-model-1", ClvModelJson.class, ClvModelJson::read,
-          r -> ClvModelJson.write(RandomDocuments.clvModel(r)), List.of()));
-
-  static String example(String name) {
-    try {
-      return Files.readString(DOCS.resolve("examples/" + name + ".json"));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   static String schemaText(String name) throws IOException {
-    try (InputStream in = HierarchyJson.class.getResourceAsStream("schemas/" + name
+    try (InputStream in = HierarchyJson.class.getResourceAsStream("/META-INF/crmkit/schemas/" + name
         + ".schema.json")) {
       assertThat(in).as("schema %s in the jar", name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -104,8 +63,8 @@ class SchemaTest {
           .forEach(f -> docs.add(f.getFileName().toString().replace(".schema.json", "")));
     }
     assertThat(docs).containsExactlyInAnyOrderElementsOf(
-        DOCUMENTS.stream().map(Doc::name).toList());
-    for (Doc d : DOCUMENTS) {
+        TestDocuments.ALL.stream().map(TestDocuments.Doc::name).toList());
+    for (TestDocuments.Doc d : TestDocuments.ALL) {
       assertThat(Files.readString(DOCS.resolve(d.name() + ".schema.json")))
           .as("docs/schemas/%s.schema.json equals the jar's copy", d.name())
           .isEqualTo(schemaText(d.name()));
@@ -121,16 +80,16 @@ class SchemaTest {
   void schemasAreValidDraft202012Schemas() throws IOException {
     Schema meta = REGISTRY.getSchema(com.networknt.schema.SchemaLocation.of(
         "https://json-schema.org/draft/2020-12/schema"));
-    for (Doc d : DOCUMENTS) {
+    for (TestDocuments.Doc d : TestDocuments.ALL) {
       assertThat(meta.validate(schemaText(d.name()), InputFormat.JSON)).as(d.name()).isEmpty();
     }
   }
 
   @Test
   void everyExampleValidatesAndReads() throws IOException {
-    for (Doc d : DOCUMENTS) {
+    for (TestDocuments.Doc d : TestDocuments.ALL) {
       String name = d.name().substring(0, d.name().length() - 2);
-      String json = example(name);
+      String json = TestDocuments.example(name);
       assertThat(errors(d.name(), json)).as("docs/schemas/examples/%s.json", name).isEmpty();
       d.read().accept(json);
     }
@@ -154,7 +113,7 @@ class SchemaTest {
 
   @Test
   void everyWrittenDocumentValidates() throws IOException {
-    for (Doc d : DOCUMENTS) {
+    for (TestDocuments.Doc d : TestDocuments.ALL) {
       Schema schema = schema(d.name());
       for (int seed = 0; seed < 40; seed++) {
         String json = d.random().apply(new Random(seed));
@@ -166,7 +125,7 @@ class SchemaTest {
 
   @Test
   void schemaAndReaderAgreeOnFieldsAndRequiredFields() throws Exception {
-    for (Doc d : DOCUMENTS) {
+    for (TestDocuments.Doc d : TestDocuments.ALL) {
       JsonNode schema = JSON.readTree(schemaText(d.name()));
       for (Shape shape : shapes(d)) {
         String key = shape.name().replace(' ', '-');
@@ -189,13 +148,13 @@ class SchemaTest {
 
   @Test
   void unknownFieldsAndMissingRequiredFieldsFailBoth() throws IOException {
-    String json = example("policy").replaceFirst("\"roles\"", "\"rolez\"");
+    String json = TestDocuments.example("policy").replaceFirst("\"roles\"", "\"rolez\"");
     assertThat(errors("policy-1", json)).isNotEmpty();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyJson.readDocument(json))
         .hasMessageContaining("$.rolez: unknown field").hasMessageContaining("$.roles: required");
   }
 
-  private static List<Shape> shapes(Doc d) throws IllegalAccessException {
+  private static List<Shape> shapes(TestDocuments.Doc d) throws IllegalAccessException {
     List<Shape> out = new ArrayList<>(d.shared());
     for (Field f : d.reader().getDeclaredFields()) {
       if (!Modifier.isStatic(f.getModifiers())) {

@@ -38,8 +38,8 @@ class StrictParsingTest {
 
   @Test
   void aDuplicateKeyIsAnErrorWithItsPathInEveryFormat() {
-    for (SchemaTest.Doc d : SchemaTest.DOCUMENTS) {
-      String example = SchemaTest.example(d.name().substring(0, d.name().length() - 2));
+    for (TestDocuments.Doc d : TestDocuments.ALL) {
+      String example = TestDocuments.example(d.name().substring(0, d.name().length() - 2));
       String duplicated = example.replaceFirst("\\{", "{\"format\": \"x\", ");
       Problem p = only(() -> d.read().accept(duplicated));
       assertThat(p.path()).as(d.name()).isEqualTo("$.format");
@@ -73,7 +73,7 @@ class StrictParsingTest {
 
   @Test
   void aByteOrderMarkIsAcceptedFromEverySource(@TempDir Path dir) throws Exception {
-    String json = SchemaTest.example("hierarchy");
+    String json = TestDocuments.example("hierarchy");
     Hierarchy<String> plain = HierarchyJson.readDated(json, s -> s).asOf(
         java.time.LocalDate.of(2024, 1, 1));
     String bom = "\uFEFF" + json;

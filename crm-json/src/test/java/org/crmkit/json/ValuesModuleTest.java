@@ -34,17 +34,15 @@ import org.crmkit.segmentation.rfm.RfmModel;
 import org.crmkit.segmentation.rfm.RfmResult;
 import org.crmkit.segmentation.rfm.RfmScore;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The values module through a plain Jackson 2 {@code ObjectMapper} and a plain Jackson 3 {@code
- * JsonMapper}, each finding the module through {@code ServiceLoader} as a Spring Boot application
- * would.
+ * The values module through a plain Jackson 2 {@code ObjectMapper} that finds it through {@code
+ * ServiceLoader}, as a Spring Boot 3 application would (Jackson 3: {@link Jackson3ValuesModuleTest}).
+ * Uses no Jackson 3 class, so that it also runs with Jackson 2 aligned down to 2.18 (profile
+ * {@code jackson-2.18}).
  */
 class ValuesModuleTest {
   static final ObjectMapper JACKSON2 = new ObjectMapper().findAndRegisterModules();
-  static final JsonMapper JACKSON3 = JsonMapper.builder().findAndAddModules().build();
 
   static AccessData data = AccessDataJson.read(PolicyJsonTest.DATA);
   static AccessPolicy policy = PolicyJson.read(PolicyJsonTest.POLICY, data.organisation());
@@ -52,26 +50,19 @@ class ValuesModuleTest {
   @Test
   void idsArePlainStringsBothWaysAlsoAsMapKeys() throws Exception {
     assertThat(JACKSON2.writeValueAsString(CustomerId.of("c-1"))).isEqualTo("\"c-1\"");
-    assertThat(JACKSON3.writeValueAsString(CustomerId.of("c-1"))).isEqualTo("\"c-1\"");
     assertThat(JACKSON2.readValue("\"c-1\"", CustomerId.class)).isEqualTo(CustomerId.of("c-1"));
-    assertThat(JACKSON3.readValue("\"c-1\"", CustomerId.class)).isEqualTo(CustomerId.of("c-1"));
     assertThat(JACKSON2.readValue("\"customer\"", ObjectType.class)).isEqualTo(ObjectType.CUSTOMER);
     Map<UserId, Integer> open = new LinkedHashMap<>();
     open.put(UserId.of("bob"), 3);
     String json = JACKSON2.writeValueAsString(open);
-    assertThat(json).isEqualTo("{\"bob\":3}").isEqualTo(JACKSON3.writeValueAsString(open));
     assertThat(JACKSON2.readValue(json, new TypeReference<Map<UserId, Integer>>() {}))
         .isEqualTo(open);
-    assertThat(JACKSON3.readValue(json, new tools.jackson.core.type.TypeReference<
-        Map<UserId, Integer>>() {})).isEqualTo(open);
   }
 
   @Test
   void blankIdsAreRejectedWithTheirMessage() {
     assertThatThrownBy(() -> JACKSON2.readValue("\" \"", UserId.class))
         .isInstanceOf(JsonMappingException.class).hasMessageContaining("UserId.value");
-    assertThatThrownBy(() -> JACKSON3.readValue("\" \"", UserId.class))
-        .isInstanceOf(DatabindException.class).hasMessageContaining("UserId.value");
     assertThatThrownBy(() -> JACKSON2.readValue("7", UserId.class))
         .isInstanceOf(JsonMappingException.class);
   }
@@ -84,7 +75,6 @@ class ValuesModuleTest {
     assertThat(json).startsWith("{\"allowed\":true,\"user\":\"bob\",\"action\":\"read\","
         + "\"objectType\":\"customer\",\"record\":\"c1\",\"basis\":\"GRANT\"")
         .contains("\"reasons\":[", "\"explanation\":\"allowed: ");
-    assertThat(JACKSON3.writeValueAsString(d)).isEqualTo(json);
     AccessDecision denied = policy.check(bob, Action.EXPORT, data.records().get(1));
     assertThat(JACKSON2.readTree(JACKSON2.writeValueAsString(denied)).get("allowed").asBoolean())
         .isFalse();
@@ -98,7 +88,6 @@ class ValuesModuleTest {
     assertThat(json).startsWith("{\"accepted\":true,\"outcome\":\"ACCEPTED\",\"from\":\"potential\","
         + "\"event\":\"show-interest\",\"state\":\"intentional\"")
         .contains("\"target\":\"intentional\"", "\"effects\":[\"assign-sales-rep\"]");
-    assertThat(JACKSON3.writeValueAsString(d)).isEqualTo(json);
     assertThat(JACKSON2.writeValueAsString(machine.decide("potential", "order-paid-twice")))
         .contains("\"accepted\":false", "\"outcome\":\"NO_TRANSITION\"");
     SubjectState start = machine.start("c-1");
@@ -124,7 +113,6 @@ class ValuesModuleTest {
     String json = JACKSON2.writeValueAsString(result.assignment());
     assertThat(json).startsWith("{\"leadId\":\"L-1\",").contains("\"rule\":\"emea\"",
         "\"explanation\":");
-    assertThat(JACKSON3.writeValueAsString(result.assignment())).isEqualTo(json);
     roundTrips(result.nextState(), AssignmentState.class);
     assertThat(JACKSON2.writeValueAsString(result.nextState()))
         .startsWith("{\"format\":\"crmkit.assignment-state/1\"");
@@ -146,7 +134,6 @@ class ValuesModuleTest {
     String json = JACKSON2.writeValueAsString(result);
     assertThat(json).startsWith("{\"model\":{\"format\":\"crmkit.rfm-model/1\"")
         .contains("\"scores\":[{\"customer\":\"a\"");
-    assertThat(JACKSON3.writeValueAsString(result)).isEqualTo(json);
   }
 
   @Test
@@ -168,15 +155,10 @@ class ValuesModuleTest {
     assertThatThrownBy(() -> JACKSON2.readValue("{\"format\": \"crmkit.rfm-model/1\"}",
         RfmModel.class)).isInstanceOf(JsonMappingException.class)
         .hasMessageContaining("$.asOf: required string is missing");
-    assertThatThrownBy(() -> JACKSON3.readValue("{\"format\": \"crmkit.clv-model/2\"}",
-        ClvModel.class)).isInstanceOf(DatabindException.class)
-        .hasMessageContaining("unsupported version");
   }
 
-  private static <T> void roundTrips(T value, Class<T> type) throws Exception {
+  static <T> void roundTrips(T value, Class<T> type) throws Exception {
     String json = JACKSON2.writeValueAsString(value);
     assertThat(JACKSON2.readValue(json, type)).isEqualTo(value);
-    assertThat(JACKSON3.writeValueAsString(value)).isEqualTo(json);
-    assertThat(JACKSON3.readValue(json, type)).isEqualTo(value);
   }
 }
