@@ -177,7 +177,8 @@ public final class AccessDataJson {
     org.users().forEach(u -> USERS.write(root.element(USERS_FIELD), u));
     for (AccessRecord r : data.records()) {
       Out o = root.element(RECORDS).put(ID, r.id()).put(TYPE, r.type().name())
-          .put(OWNER, r.owner()).put(ORG_UNIT, r.orgUnit()).put(TERRITORY, r.territory().orElse(null))
+          .put(OWNER, r.owner()).put(ORG_UNIT, r.orgUnit())
+          .put(TERRITORY, r.territory().orElse(null))
           .put(TEAM, r.team().orElse(null)).strings(MEMBERS, new TreeSet<>(r.members()));
       if (!r.attributes().isEmpty()) {
         Out a = o.object(ATTRIBUTES);

@@ -1,5 +1,6 @@
 package org.crmkit.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -59,7 +60,7 @@ public final class AssignmentStateJson {
     }
     In weights = root.map(WEIGHTS);
     if (weights != null) {
-      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : weights.node.properties()) {
+      for (Map.Entry<String, JsonNode> e : weights.node.properties()) {
         In inner = weights.map(new Field(e.getKey(), true));
         if (inner != null) {
           Map<UserId, Long> w = new TreeMap<>();

@@ -205,7 +205,8 @@ public final class AssignmentTeamJson {
       if (p.weight() != 1) {
         o.number(WEIGHT, p.weight());
       }
-      p.capacity().ifPresent(c -> o.object(CAPACITY).number(LIMIT, c.limit()).put(PERIOD, c.period()));
+      p.capacity().ifPresent(c ->
+          o.object(CAPACITY).number(LIMIT, c.limit()).put(PERIOD, c.period()));
       o.put(ZONE, p.zone().equals(ZoneOffset.UTC) ? null : p.zone().getId());
       p.workingHours().ifPresent(h -> o.object(HOURS).strings(DAYS, new TreeSet<>(h.days()))
           .put(START, h.start()).put(END, h.end()));

@@ -62,7 +62,7 @@ public final class CrmkitJackson3Module extends SimpleModule {
         try {
           return id.of().apply(text);
         } catch (CrmException e) {
-          throw ctxt.weirdStringException(text, id.type(), e.getMessage());
+          throw ctxt.weirdStringException(text, id.type(), String.valueOf(e.getMessage()));
         }
       }
     });
@@ -72,7 +72,7 @@ public final class CrmkitJackson3Module extends SimpleModule {
         try {
           return id.of().apply(key);
         } catch (CrmException e) {
-          throw ctxt.weirdKeyException(id.type(), key, e.getMessage());
+          throw ctxt.weirdKeyException(id.type(), key, String.valueOf(e.getMessage()));
         }
       }
     });
@@ -99,7 +99,7 @@ public final class CrmkitJackson3Module extends SimpleModule {
           return read.apply(JsonText.MAPPER.valueToTree(plain));
         } catch (CrmException e) {
           throw DatabindException.from(p, "invalid " + value.type().getSimpleName() + ": "
-              + e.getMessage(), e);
+              + String.valueOf(e.getMessage()), e);
         }
       }
     });

@@ -75,7 +75,7 @@ public final class CrmkitJacksonModule extends SimpleModule {
         try {
           return id.of().apply(text);
         } catch (CrmException e) {
-          throw ctxt.weirdStringException(text, id.type(), e.getMessage());
+          throw ctxt.weirdStringException(text, id.type(), String.valueOf(e.getMessage()));
         }
       }
     });
@@ -85,7 +85,7 @@ public final class CrmkitJacksonModule extends SimpleModule {
         try {
           return id.of().apply(key);
         } catch (CrmException e) {
-          throw ctxt.weirdKeyException(id.type(), key, e.getMessage());
+          throw ctxt.weirdKeyException(id.type(), key, String.valueOf(e.getMessage()));
         }
       }
     });
@@ -115,7 +115,7 @@ public final class CrmkitJacksonModule extends SimpleModule {
           return read.apply(tree);
         } catch (CrmException e) {
           throw JsonMappingException.from(p, "invalid " + value.type().getSimpleName() + ": "
-              + e.getMessage(), e);
+              + String.valueOf(e.getMessage()), e);
         }
       }
     });

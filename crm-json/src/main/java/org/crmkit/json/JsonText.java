@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -69,17 +70,9 @@ final class JsonText {
 
   /** The text of {@code in} (read to the end, not closed). */
   static String read(Reader in) throws IOException {
-    StringBuilder s = new StringBuilder();
-    Objects.requireNonNull(in, "in").transferTo(new java.io.Writer() {
-      @Override public void write(char[] c, int off, int len) {
-        s.append(c, off, len);
-      }
-
-      @Override public void flush() {}
-
-      @Override public void close() {}
-    });
-    return s.toString();
+    StringWriter out = new StringWriter();
+    Objects.requireNonNull(in, "in").transferTo(out);
+    return out.toString();
   }
 
   private static String utf8(byte[] bytes) {
@@ -120,7 +113,8 @@ final class JsonText {
     try {
       JsonNode node = MAPPER.readTree(p);
       if (node == null || node.isMissingNode()) {
-        throw new InvalidDefinitionException(what, List.of(new Problem("$", "the document is empty")));
+        throw new InvalidDefinitionException(what,
+            List.of(new Problem("$", "the document is empty")));
       }
       if (p.nextToken() != null) {
         throw new InvalidDefinitionException(what, List.of(Problem.of("$",

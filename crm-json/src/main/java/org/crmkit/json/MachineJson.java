@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.lifecycle.GuardRegistry;
@@ -85,7 +86,8 @@ public final class MachineJson {
       if (t.priority() != 0) {
         o.number(PRIORITY, t.priority());
       }
-      t.timer().ifPresent(timer -> o.put(AFTER, isoDuration(timer.after())).put(CLOCK, timer.clock()));
+      t.timer().ifPresent(timer ->
+          o.put(AFTER, isoDuration(timer.after())).put(CLOCK, timer.clock()));
     }
     return root.text();
   }
@@ -219,7 +221,7 @@ public final class MachineJson {
     if (internal) {
       b.internal(source, event, spec);
     } else {
-      b.transition(source, event, target, spec);
+      b.transition(source, event, Objects.requireNonNull(target), spec);
     }
   }
 }

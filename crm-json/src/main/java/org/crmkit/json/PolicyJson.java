@@ -350,7 +350,7 @@ public final class PolicyJson {
     return out;
   }
 
-  /** Writes {@code policy} as a document that {@link #readDocument} turns back into an equal one. */
+  /** Writes {@code policy} as a document that {@link #readDocument} reads back equal. */
   public static String write(PolicyDocument policy) {
     Out root = Out.document(FORMAT).flag(STANDARD_MODULES, policy.standardModules())
         .strings(OBJECT_TYPES, names(policy.objectTypes()));
@@ -366,7 +366,8 @@ public final class PolicyJson {
         .put(F_TYPE, f.objectType().name()).put(F_FIELD, f.field())
         .put(F_ACCESS, f.access().label()));
     policy.allocations().forEach(a -> root.element(ALLOCATIONS).put(A_ROLE, a.role())
-        .put(A_UNIT, a.orgUnit()).strings(A_MODULES, a.modules().stream().map(Module::name).toList()));
+        .put(A_UNIT, a.orgUnit())
+        .strings(A_MODULES, a.modules().stream().map(Module::name).toList()));
     root.strings(HIERARCHY_ACCESS, names(policy.hierarchyAccess()));
     policy.recordTeams().forEach(t -> root.element(RECORD_TEAMS).put(T_TYPE, t.objectType().name())
         .strings(T_ACTIONS, labels(t.actions())));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.json.Shape.Field;
@@ -90,11 +91,13 @@ public final class RfmModelJson {
     List<CutPoint> f = cuts(root, FREQUENCY_CUTS);
     List<CutPoint> m = cuts(root, MONETARY_CUTS);
     root.problems.throwIfAny();
-    RfmModel model = root.problems.attempt(Documents.ROOT, () -> RfmModel.builder().asOf(asOf)
-        .tiles(tiles).ties(ties).frequencyMeasure(fm).monetaryMeasure(mm).recencyCuts(r)
-        .frequencyCuts(f).monetaryCuts(m).build());
+    RfmModel model = root.problems.attempt(Documents.ROOT, () -> RfmModel.builder()
+        .asOf(Objects.requireNonNull(asOf)).tiles(Objects.requireNonNull(tiles))
+        .ties(Objects.requireNonNull(ties)).frequencyMeasure(Objects.requireNonNull(fm))
+        .monetaryMeasure(Objects.requireNonNull(mm)).recencyCuts(r).frequencyCuts(f)
+        .monetaryCuts(m).build());
     root.problems.throwIfAny();
-    return java.util.Objects.requireNonNull(model);
+    return Objects.requireNonNull(model);
   }
 
   private static List<CutPoint> cuts(In root, Field f) {

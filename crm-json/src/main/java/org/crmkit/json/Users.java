@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -100,8 +101,8 @@ final class Users {
     }
     managers.forEach((user, boss) -> {
       if (!ids.containsKey(boss)) {
-        root.problems.add(managerPaths.get(user), "unknown manager '%s'; known users: %s", boss,
-            new TreeSet<>(ids.keySet()));
+        root.problems.add(Objects.requireNonNull(managerPaths.get(user)),
+            "unknown manager '%s'; known users: %s", boss, new TreeSet<>(ids.keySet()));
       }
     });
     cycles(root, managers, managerPaths, ids.keySet());
@@ -119,11 +120,15 @@ final class Users {
         walk.add(u);
         u = managers.get(u);
       }
-      if (u != null && state.get(u) == 1) {
+      if (u != null && Integer.valueOf(1).equals(state.get(u))) {
         List<String> cycle = walk.subList(walk.indexOf(u), walk.size());
         String first = cycle.stream().filter(paths::containsKey).findFirst().orElse(u);
-        root.problems.add(paths.get(first), "manager cycle of %d users: %s", cycle.size(),
-            abbreviated(cycle));
+        ProblemPath at = Objects.requireNonNull(paths.get(first));
+        if (cycle.size() == 1) {
+          root.problems.add(at, "a user cannot be their own manager ('%s')", first);
+        } else {
+          root.problems.add(at, "manager cycle of %d users: %s", cycle.size(), abbreviated(cycle));
+        }
       }
       walk.forEach(w -> state.put(w, 2));
     }

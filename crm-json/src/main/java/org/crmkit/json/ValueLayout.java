@@ -187,7 +187,8 @@ final class ValueLayout {
   }
 
   private static ObjectNode access(AccessDecision d) {
-    return out().bool(A_ALLOWED, d.allowed()).put(A_USER, d.user()).put(A_ACTION, d.action().label())
+    return out().bool(A_ALLOWED, d.allowed()).put(A_USER, d.user())
+        .put(A_ACTION, d.action().label())
         .put(A_TYPE, d.record().type().name()).put(A_RECORD, d.record().id())
         .put(A_BASIS, d.basis()).put(A_RULE, d.ruleId().orElse(null))
         .array(A_REASONS).strings(A_REASONS, d.reasons()).put(A_EXPLANATION, d.explain()).node;
