@@ -38,11 +38,11 @@ import org.jspecify.annotations.Nullable;
  * the fit diagnostics are optional (so a model with published parameters can be written by hand).
  * Stateless and thread-safe.
  *
- * <p><b>Adding a model kind.</b> Each fitted sub-model is one {@link Section}: its field name, its
+ * <p><b>Adding a model kind.</b> Each fitted sub-model is one {@code Section}: its field name, its
  * parameter names (finite numbers &gt; 0, in order) and the name of its observation count. Declare
- * a {@code Section} constant, add its field to {@link #ROOT} (optional if older documents lack
- * it), read it with {@link Section#read} (which gives the parameters in declaration order and the
- * {@link FitReport}) and write it with {@link Section#write}; then add the section to the JSON
+ * a {@code Section} constant, add its field to {@code ROOT} (optional if older documents lack
+ * it), read it with {@code Section.read} (which gives the parameters in declaration order and the
+ * {@link FitReport}) and write it with {@code Section.write}; then add the section to the JSON
  * Schema {@code clv-model-1.schema.json}. The schema test checks that both agree.
  */
 public final class ClvModelJson {

@@ -107,7 +107,7 @@ final class AssignCommand implements Callable<Integer> {
       }
     }
     if (state != null) {
-      Files.writeString(state, AssignmentStateJson.write(batch.nextState()) + "\n",
+      Files.writeString(state, AssignmentStateJson.write(batch.nextState()),
           StandardCharsets.UTF_8);
     }
     java.io.PrintWriter console = spec.commandLine().getOut();
