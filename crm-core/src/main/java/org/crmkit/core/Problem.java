@@ -2,6 +2,8 @@ package org.crmkit.core;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One problem found while validating a definition: where it is ({@link #location()}, printed by
  * {@link #path()} as e.g. {@code roles[3].inherits} or {@code $.nodes[12].parent}) and what is
@@ -26,12 +28,12 @@ public record Problem(ProblemPath location, String message) {
   }
 
   /** Shorthand for {@code new Problem(path, String.format(format, args))}. */
-  public static Problem of(String path, String format, Object... args) {
+  public static Problem of(String path, String format, @Nullable Object... args) {
     return new Problem(path, String.format(format, args));
   }
 
   /** Shorthand for {@code new Problem(path, String.format(format, args))}. */
-  public static Problem of(ProblemPath path, String format, Object... args) {
+  public static Problem of(ProblemPath path, String format, @Nullable Object... args) {
     return new Problem(path, String.format(format, args));
   }
 

@@ -24,7 +24,7 @@ final class Problems {
     return what;
   }
 
-  void add(ProblemPath at, String format, Object... args) {
+  void add(ProblemPath at, String format, @Nullable Object... args) {
     problems.add(Problem.of(at, format, args));
   }
 
