@@ -15,6 +15,8 @@ import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.User;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A validated, compiled set of lead-assignment rules: ordered entries (first match wins), each
@@ -45,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class AssignmentRules {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(AssignmentRules.class);
+  private static final Logger LOG =
+      LoggerFactory.getLogger(AssignmentRules.class);
 
   private final Hierarchy<TerritoryId> territories;
   private final Hierarchy<ProductLineId> productLines;

@@ -150,10 +150,10 @@ final class MachineCompiler {
       }
       for (int k = 0; k < t.guards().size(); k++) {
         String g = t.guards().get(k);
-        Guard guard = b.guards.get(g);
+        Guard guard = b.resolveGuard(g);
         if (guard == null) {
           problem(at + ".guards[" + k + "]", "unknown guard '%s'; bound guards: %s", g,
-              new TreeSet<>(b.guards.keySet()));
+              b.boundGuardNames());
           ok = false;
         } else {
           bound.put(g, guard);
@@ -346,7 +346,7 @@ final class MachineCompiler {
   private Machine.Candidate candidate(int s, int level, Transition t) {
     Guard[] gs = new Guard[t.guards().size()];
     for (int k = 0; k < gs.length; k++) {
-      gs[k] = b.guards.get(t.guards().get(k));
+      gs[k] = boundGuards.get(t.guards().get(k));
     }
     int tgt = stateIndex.get(t.target());
     List<String> effects = new ArrayList<>();
