@@ -1,5 +1,7 @@
 package org.crmkit.core.assignment;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -370,10 +372,12 @@ public final class AssignmentRules {
       }
       LOG.debug("assignment rules built: {} entries, {} users, {} warnings", entries.size(),
           users.size(), warnings.size());
+      // validation reports a missing default owner, so it is present here
+      Target owner = requireNonNull(defaultOwner, "defaultOwner");
       AssignmentEngine engine = new AssignmentEngine(territories, productLines, users,
-          v.profiles(), entries, defaultOwner);
+          v.profiles(), entries, owner);
       return new AssignmentRules(territories, productLines, List.copyOf(users),
-          List.copyOf(profileList), List.copyOf(entries), defaultOwner, List.copyOf(warnings),
+          List.copyOf(profileList), List.copyOf(entries), owner, List.copyOf(warnings),
           engine);
     }
   }

@@ -248,8 +248,8 @@ public final class Machine {
   }
 
   private Decision evaluate(int s, int e, Candidate[] cs, Context context) {
-    StringBuilder why = null;
-    String firstFailed = null;
+    @Nullable StringBuilder why = null;
+    @Nullable String firstFailed = null;
     for (Candidate c : cs) {
       String failed = c.failure(context);
       if (failed == null) {
@@ -257,7 +257,7 @@ public final class Machine {
       }
       String guard = failed.substring(0, failed.indexOf('\u0000'));
       String reason = failed.substring(failed.indexOf('\u0000') + 1);
-      if (firstFailed == null) {
+      if (firstFailed == null || why == null) {
         firstFailed = guard;
         why = new StringBuilder();
       } else {

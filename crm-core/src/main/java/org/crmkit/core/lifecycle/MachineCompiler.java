@@ -1,5 +1,7 @@
 package org.crmkit.core.lifecycle;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
+import org.jspecify.annotations.Nullable;
 
 /** Validates a {@link Machine.Builder}'s declarations and compiles them into indexed tables. */
 final class MachineCompiler {
@@ -216,7 +219,7 @@ final class MachineCompiler {
     }
     stateValues = Collections.unmodifiableList(sv);
     transitionValues = List.copyOf(ts);
-    initialName = b.initial;
+    initialName = b.initial == null ? "" : b.initial;
     boundGuards = Collections.unmodifiableMap(bound);
     // events in order of first use
     LinkedHashMap<String, Integer> ev = new LinkedHashMap<>();
@@ -233,7 +236,7 @@ final class MachineCompiler {
     }
     for (int j = 0; j < ts.size(); j++) {
       if (tOk[j]) {
-        bySource.get(firstIndex.get(ts.get(j).source())).add(j);
+        bySource.get(requireNonNull(firstIndex.get(ts.get(j).source()))).add(j);
       }
     }
     for (List<Integer> l : bySource) {
@@ -276,7 +279,7 @@ final class MachineCompiler {
     }
     // 5. reachability and ways out
     if (problems.isEmpty() || onlyTransitionProblems()) {
-      int start = initialLeaf[firstIndex.get(b.initial)];
+      int start = initialLeaf[requireNonNull(firstIndex.get(initialName))];
       boolean[] reached = new boolean[n];
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       reached[start] = true;
@@ -390,7 +393,7 @@ final class MachineCompiler {
     return -1;
   }
 
-  private void problem(String path, String format, Object... args) {
+  private void problem(String path, String format, @Nullable Object... args) {
     problems.add(Problem.of(path, format, args));
   }
 }
