@@ -122,6 +122,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void noClassReferencesAnAnnotationThatIsNotOnAUsersClassPath() {
+    // Immutables is a provided-scope processor: a class-retention reference to its Generated
+    // annotation makes a user's javac -Xlint warn about a missing class file
+    noClasses().that().resideInAnyPackage(LIBRARIES)
+        .should().dependOnClassesThat().haveFullyQualifiedName("org.immutables.value.Generated")
+        .check(main);
+  }
+
+  @Test
   void generatedImmutablesImplementationsArePackagePrivate() {
     classes().that().resideInAnyPackage(LIBRARIES).and().haveSimpleNameStartingWith("Immutable")
         .should().notBePublic()
