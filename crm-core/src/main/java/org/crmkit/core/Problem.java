@@ -1,6 +1,7 @@
 package org.crmkit.core;
 
 import static java.util.Objects.requireNonNull;
+import org.jspecify.annotations.Nullable;
 
 import org.jspecify.annotations.Nullable;
 
