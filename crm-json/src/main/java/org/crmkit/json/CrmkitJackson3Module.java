@@ -30,6 +30,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  */
 public final class CrmkitJackson3Module extends SimpleModule {
   private static final long serialVersionUID = 1L;
+  /** Converts between the layout's Jackson 2 trees and plain Java values (doubles stay doubles). */
+  private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** Creates the module. */
   public CrmkitJackson3Module() {
@@ -83,7 +86,7 @@ public final class CrmkitJackson3Module extends SimpleModule {
       @Override
       public void serialize(T v, JsonGenerator gen, SerializationContext ctxt) {
         // the shared layout is a Jackson 2 tree; Jackson 3 writes its plain Java form
-        Object plain = JsonText.MAPPER.convertValue(value.write().apply(v), Object.class);
+        Object plain = PLAIN.convertValue(value.write().apply(v), Object.class);
         ctxt.writeValue(gen, plain);
       }
     });
@@ -96,7 +99,7 @@ public final class CrmkitJackson3Module extends SimpleModule {
       public T deserialize(JsonParser p, DeserializationContext ctxt) {
         Object plain = ctxt.readValue(p, Object.class);
         try {
-          return read.apply(JsonText.MAPPER.valueToTree(plain));
+          return read.apply(PLAIN.valueToTree(plain));
         } catch (CrmException e) {
           throw DatabindException.from(p, "invalid " + value.type().getSimpleName() + ": "
               + String.valueOf(e.getMessage()), e);

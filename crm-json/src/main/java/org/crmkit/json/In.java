@@ -179,8 +179,10 @@ final class In {
     if (v == null) {
       return null;
     }
-    return v.isNumber() && Double.isFinite(v.asDouble()) ? v.asDouble()
-        : wrong(f, v, "a finite number");
+    // a decimal's exact text parses to the correctly rounded double (BigDecimal.doubleValue
+    // may be off by one unit in the last place before JDK 19)
+    double d = v.isBigDecimal() ? Double.parseDouble(v.decimalValue().toString()) : v.asDouble();
+    return v.isNumber() && Double.isFinite(d) ? Double.valueOf(d) : wrong(f, v, "a finite number");
   }
 
   /** A number &gt; 0. */
@@ -199,8 +201,7 @@ final class In {
     if (v == null) {
       return null;
     }
-    return v.isNumber() && (v.isIntegralNumber() || Double.isFinite(v.asDouble()))
-        ? v.decimalValue() : wrong(f, v, "a decimal number");
+    return v.isNumber() ? v.decimalValue() : wrong(f, v, "a decimal number");
   }
 
   /** A boolean; {@code fallback} if absent. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -54,6 +55,8 @@ final class JsonText {
               .maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength(MAX_STRING_LENGTH)
               .maxNameLength(MAX_KEY_LENGTH).build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      // keeps a decimal's exact digits; In.number parses them to the same double as the text
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
   private JsonText() {}
@@ -130,6 +133,12 @@ final class JsonText {
           ? new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())
           : new Problem(path(p.getParsingContext()), message + where);
       throw new InvalidDefinitionException(what, List.of(problem));
+    } catch (NumberFormatException e) {
+      // a decimal whose exponent does not fit (1e9999999999): Jackson does not wrap it
+      JsonLocation at = p.currentLocation();
+      throw new InvalidDefinitionException(what, List.of(new Problem(path(p.getParsingContext()),
+          "a number is out of range at line " + at.getLineNr() + ", column "
+              + at.getColumnNr())));
     } catch (IOException e) {
       throw new CrmException("cannot read the " + what + ": " + e.getMessage(), e);
     } finally {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class MutatedDocumentProperties {
   private static final String[] TOKENS = {"{", "}", "[", "]", ",", ":", "\"", "null", "true",
-      "-1", "0", "1e999", "\"\"", " ", "\"x\"", "[]", "{}", "\uFEFF", "\"P999999999999D\"",
+      "-1", "0", "1e999", "1e9999999999", "\"\"", " ", "\"x\"", "[]", "{}", "\uFEFF",
+      "\"P999999999999D\"",
       "\"9999-12-31T23:59:59Z\""};
 
   @Test

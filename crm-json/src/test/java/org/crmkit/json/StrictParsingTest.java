@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
 import org.crmkit.core.hierarchy.Hierarchy;
@@ -119,6 +120,11 @@ class StrictParsingTest {
         + " \"nodes\": [{\"id\": \"" + "x".repeat(1_000_001) + "\"}]}", s -> s));
     assertThat(string.toString()).startsWith(
         "$.nodes[0].id: a string is longer than 1000000 characters");
+    for (String n : List.of("1e9999999999", "-1e-9999999999", "1e999", "0.1e-400")) {
+      Problem huge = only(() -> ClvModelJson.read(TestDocuments.example("clv-model")
+          .replace("\"r\": 0.243", "\"r\": " + n)));
+      assertThat(huge.path()).as(n).startsWith("$.bg_nbd");
+    }
     Problem key = only(() -> HierarchyJson.read("{\"format\": \"crmkit.hierarchy/1\", \""
         + "k".repeat(20_000) + "\": 1, \"nodes\": []}", s -> s));
     assertThat(key.message()).startsWith("a key is longer than 10000 characters");
