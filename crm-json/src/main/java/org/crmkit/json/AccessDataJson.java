@@ -1,9 +1,5 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +51,10 @@ public final class AccessDataJson {
   static final Field TEAM = RECORD.optional("team");
   static final Field MEMBERS = RECORD.optional("members");
   static final Field ATTRIBUTES = RECORD.optional("attributes");
-  private static final String WHAT = "access data document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<AccessData> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, AccessDataJson::read, AccessDataJson::tree);
 
   private AccessDataJson() {}
 
@@ -68,7 +67,15 @@ public final class AccessDataJson {
    *     territories, managers or owners
    */
   public static AccessData read(String json) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+    return DOCUMENT.read(json);
+  }
+
+  /** Writes a document that {@link #read} turns back into equal data. */
+  public static String write(AccessData data) {
+    return DOCUMENT.write(data);
+  }
+
+  private static AccessData read(In root) {
     Set<OrgUnitId> unitIds = new HashSet<>();
     Set<TerritoryId> territoryIds = new HashSet<>();
     Hierarchy<OrgUnitId> units =
@@ -85,9 +92,8 @@ public final class AccessDataJson {
         userIds.add(UserId.of(m.id()));
       }
     });
-    List<AccessRecord> records = new ArrayList<>();
     Set<String> keys = new HashSet<>();
-    for (In r : root.objects(RECORDS, RECORD)) {
+    List<AccessRecord> records = root.list(RECORDS, RECORD, r -> {
       int before = r.problems.count();
       String id = r.text(ID);
       ObjectType type = r.parsed(TYPE, "an object type", ObjectType::of);
@@ -115,60 +121,27 @@ public final class AccessDataJson {
       }
       AccessRecord.Builder b = AccessRecord.builder().putAllAttributes(r.stringMap(ATTRIBUTES))
           .addAllMembers(members);
-      if (id != null && type != null && owner != null && unit != null
-          && r.problems.count() == before) {
-        AccessRecord record = r.problems.attempt(r.path, () -> {
-          b.id(id).type(type).owner(owner).orgUnit(unit);
-          if (territory != null) {
-            b.territory(territory);
-          }
-          if (team != null) {
-            b.team(team);
-          }
-          return b.build();
-        });
-        if (record != null) {
-          records.add(record);
-        }
+      if (id == null || type == null || owner == null || unit == null
+          || r.problems.count() > before) {
+        return null;
       }
-    }
+      return r.problems.attempt(r.path, () -> {
+        b.id(id).type(type).owner(owner).orgUnit(unit);
+        if (territory != null) {
+          b.territory(territory);
+        }
+        if (team != null) {
+          b.team(team);
+        }
+        return b.build();
+      });
+    });
     root.problems.throwIfAny();
     return new AccessData(new Organisation(Objects.requireNonNull(units),
         Objects.requireNonNull(territories), users), records);
   }
 
-  /**
-   * Reads an access-data document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AccessData read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads an access-data document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AccessData read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads an access-data document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AccessData read(Path file) throws IOException {
-    return read(JsonText.read(file));
-  }
-
-  /** Writes a document that {@link #read} turns back into equal data. */
-  public static String write(AccessData data) {
+  private static Out tree(AccessData data) {
     Organisation org = data.organisation();
     Out root = Out.document(FORMAT);
     Nodes.write(root, ORG_UNITS, org.orgUnits(), OrgUnitId::value);
@@ -185,6 +158,6 @@ public final class AccessDataJson {
         new TreeMap<>(r.attributes()).forEach((k, v) -> a.put(new Field(k, false), v));
       }
     }
-    return root.text();
+    return root;
   }
 }

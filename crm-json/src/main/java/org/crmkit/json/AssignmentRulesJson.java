@@ -1,10 +1,7 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
@@ -80,9 +77,17 @@ public final class AssignmentRulesJson {
   static final Field USERS = TARGET_SHAPE.optional("users");
   static final Field SKILLS = TARGET_SHAPE.optional("requiredSkills");
   static final Field COVERAGE = TARGET_SHAPE.optional("requireTerritoryCoverage");
-  private static final String WHAT = "assignment rules document";
 
   private AssignmentRulesJson() {}
+
+  /**
+   * The document from and to any source, read over {@code team} ({@link #read(String,
+   * AssignmentTeamJson.Team)} lists the problems reported; writing leaves the team out).
+   */
+  public static JsonDocument<AssignmentRules> document(AssignmentTeamJson.Team team) {
+    Objects.requireNonNull(team, "team");
+    return new JsonDocument<>(FORMAT, ROOT, root -> read(root, team), AssignmentRulesJson::tree);
+  }
 
   /**
    * Reads a rules document and builds the rules over {@code team}.
@@ -93,7 +98,18 @@ public final class AssignmentRulesJson {
    *     team problems at {@code team.…})
    */
   public static AssignmentRules read(String json, AssignmentTeamJson.Team team) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+    return document(team).read(json);
+  }
+
+  /**
+   * Writes rules as a document that {@link #read} turns back into equal entries, hierarchies and
+   * default owner (users and profiles belong to the team document and are not written).
+   */
+  public static String write(AssignmentRules rules) {
+    return tree(rules).text();
+  }
+
+  private static AssignmentRules read(In root, AssignmentTeamJson.Team team) {
     AssignmentRules.Builder b = AssignmentRules.builder().users(team.users())
         .profiles(team.profiles());
     if (root.has(TERRITORIES)) {
@@ -126,40 +142,9 @@ public final class AssignmentRulesJson {
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
-      throw e.relocated(WHAT, p -> p.prefixedBy(p.startsWith("entries")
+      throw e.relocated(ROOT.name(), p -> p.prefixedBy(p.startsWith("entries")
           || p.startsWith("defaultOwner") ? Documents.ROOT : ProblemPath.of("team")));
     }
-  }
-
-  /**
-   * Reads a rules document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, AssignmentTeamJson.Team)}
-   */
-  public static AssignmentRules read(InputStream in, AssignmentTeamJson.Team team)
-      throws IOException {
-    return read(JsonText.read(in), team);
-  }
-
-  /**
-   * Reads a rules document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, AssignmentTeamJson.Team)}
-   */
-  public static AssignmentRules read(Reader in, AssignmentTeamJson.Team team) throws IOException {
-    return read(JsonText.read(in), team);
-  }
-
-  /**
-   * Reads a rules document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, AssignmentTeamJson.Team)}
-   */
-  public static AssignmentRules read(Path file, AssignmentTeamJson.Team team) throws IOException {
-    return read(JsonText.read(file), team);
   }
 
   private static @Nullable Condition condition(In c) {
@@ -223,11 +208,7 @@ public final class AssignmentRulesJson {
     return distribution == null ? null : Target.distribute(distribution);
   }
 
-  /**
-   * Writes rules as a document that {@link #read} turns back into equal entries, hierarchies and
-   * default owner (users and profiles belong to the team document and are not written).
-   */
-  public static String write(AssignmentRules rules) {
+  private static Out tree(AssignmentRules rules) {
     Out root = Out.document(FORMAT);
     Nodes.write(root, TERRITORIES, rules.territories(), TerritoryId::value);
     Nodes.write(root, PRODUCT_LINES, rules.productLines(), ProductLineId::value);
@@ -250,7 +231,7 @@ public final class AssignmentRulesJson {
       writeTarget(n.object(TARGET), e.target());
     }
     writeTarget(root.object(DEFAULT_OWNER), rules.defaultOwner());
-    return root.text();
+    return root;
   }
 
   private static void writeTarget(Out o, Target t) {

@@ -1,10 +1,6 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.crmkit.core.InvalidDefinitionException;
@@ -38,7 +34,10 @@ public final class AssignmentStateJson {
   static final Shape USE = new Shape("capacity use");
   static final Field PERIOD = USE.required("period");
   static final Field COUNT = USE.required("count");
-  static final String WHAT = "assignment state document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<AssignmentState> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, AssignmentStateJson::read, AssignmentStateJson::tree);
 
   private AssignmentStateJson() {}
 
@@ -49,10 +48,15 @@ public final class AssignmentStateJson {
    *     unknown fields, wrong types, negative counts)
    */
   public static AssignmentState read(String json) {
-    return read(Documents.open(json, WHAT, FORMAT, ROOT));
+    return DOCUMENT.read(json);
   }
 
-  static AssignmentState read(In root) {
+  /** Writes a state document that {@link #read} turns back into an equal state. */
+  public static String write(AssignmentState state) {
+    return DOCUMENT.write(state);
+  }
+
+  private static AssignmentState read(In root) {
     AssignmentState.Builder b = AssignmentState.builder();
     In cursors = root.map(CURSORS);
     if (cursors != null) {
@@ -102,42 +106,7 @@ public final class AssignmentStateJson {
     return map.problems.attempt(map.path.field(key), () -> UserId.of(key));
   }
 
-  /**
-   * Reads a state document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AssignmentState read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a state document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AssignmentState read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a state document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AssignmentState read(Path file) throws IOException {
-    return read(JsonText.read(file));
-  }
-
-  /** Writes a state document that {@link #read} turns back into an equal state. */
-  public static String write(AssignmentState state) {
-    return tree(state).text();
-  }
-
-  static Out tree(AssignmentState state) {
+  private static Out tree(AssignmentState state) {
     Out root = Out.document(FORMAT);
     Out cursors = root.object(CURSORS);
     new TreeMap<>(state.cursors()).forEach((k, v) -> cursors.number(new Field(k, true), v));

@@ -1,9 +1,5 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -11,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
@@ -64,7 +59,10 @@ public final class AssignmentTeamJson {
   static final Shape AWAY_SHAPE = new Shape("out of office");
   static final Field FROM = AWAY_SHAPE.required("from");
   static final Field UNTIL = AWAY_SHAPE.required("until");
-  private static final String WHAT = "assignment team document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<Team> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, AssignmentTeamJson::read, AssignmentTeamJson::tree);
 
   private AssignmentTeamJson() {}
 
@@ -90,7 +88,20 @@ public final class AssignmentTeamJson {
    *     times, days, periods, weights, limits and intervals
    */
   public static Team read(String json) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+    return DOCUMENT.read(json);
+  }
+
+  /**
+   * Writes a team document that {@link #read} turns back into an equal team.
+   *
+   * @throws CrmException if a profile names a user that is not in the team, or the lists differ
+   *     in length
+   */
+  public static String write(Team team) {
+    return DOCUMENT.write(team);
+  }
+
+  private static Team read(In root) {
     List<User> users = new ArrayList<>();
     List<RepProfile> profiles = new ArrayList<>();
     USERS.read(root, USERS_FIELD, null, null, m -> {
@@ -146,48 +157,10 @@ public final class AssignmentTeamJson {
         }
       }
     });
-    root.problems.throwIfAny();
     return new Team(users, profiles);
   }
 
-  /**
-   * Reads a team document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static Team read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a team document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static Team read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a team document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static Team read(Path file) throws IOException {
-    return read(JsonText.read(file));
-  }
-
-  /**
-   * Writes a team document that {@link #read} turns back into an equal team.
-   *
-   * @throws CrmException if a profile names a user that is not in the team, or the lists differ
-   *     in length
-   */
-  public static String write(Team team) {
-    Objects.requireNonNull(team, "team");
+  private static Out tree(Team team) {
     if (team.users().size() != team.profiles().size()) {
       throw new CrmException("a team needs one profile per user, but has " + team.users().size()
           + " users and " + team.profiles().size() + " profiles");
@@ -213,6 +186,6 @@ public final class AssignmentTeamJson {
       p.outOfOffice().forEach(a -> o.element(AWAY).put(FROM, a.from()).put(UNTIL, a.until()));
       o.strings(SKILLS, new TreeSet<>(p.skills()));
     }
-    return root.text();
+    return root;
   }
 }

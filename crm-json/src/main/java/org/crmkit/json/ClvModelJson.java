@@ -1,9 +1,5 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +53,10 @@ public final class ClvModelJson {
   static final Section GAMMA_GAMMA = new Section(ROOT.required("gamma_gamma"), "repeat_buyers",
       "p", "q", "gamma").with("excluded_non_positive_spend");
   static final String WHAT = "lifetime-value model document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<ClvModel> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, ClvModelJson::read, ClvModelJson::tree);
 
   private ClvModelJson() {}
 
@@ -159,7 +159,7 @@ public final class ClvModelJson {
 
   /** Writes the model as a pretty-printed document. */
   public static String write(ClvModel model) {
-    return tree(model).text();
+    return DOCUMENT.write(model);
   }
 
   static Out tree(ClvModel model) {
@@ -181,7 +181,7 @@ public final class ClvModelJson {
    *     format, unknown or missing fields, wrong types, non-positive parameters, a bad date or unit
    */
   public static ClvModel read(String json) {
-    return read(Documents.open(json, WHAT, FORMAT, ROOT));
+    return DOCUMENT.read(json);
   }
 
   static ClvModel read(In root) {
@@ -198,35 +198,5 @@ public final class ClvModelJson {
         Objects.requireNonNull(gg)));
     root.problems.throwIfAny();
     return Objects.requireNonNull(model);
-  }
-
-  /**
-   * Reads a document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static ClvModel read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static ClvModel read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static ClvModel read(Path file) throws IOException {
-    return read(JsonText.read(file));
   }
 }

@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.ProblemPath;
 import org.crmkit.json.Shape.Field;
@@ -270,41 +272,28 @@ final class In {
    */
   Iterable<In> objects(Field f, Shape shape) {
     List<Map.Entry<ProblemPath, JsonNode>> elements = elements(f, false);
-    return () -> new java.util.Iterator<>() {
-      private int i;
-      private @Nullable In next;
-      private boolean ready;
+    return () -> IntStream.range(0, elements.size())
+        .mapToObj(i -> object(problems, elements.get(i).getValue(), elements.get(i).getKey(),
+            shape, i))
+        .filter(Objects::nonNull).iterator();
+  }
 
-      private @Nullable In advance() {
-        while (i < elements.size()) {
-          Map.Entry<ProblemPath, JsonNode> e = elements.get(i);
-          In o = object(problems, e.getValue(), e.getKey(), shape, i++);
-          if (o != null) {
-            return o;
-          }
-        }
-        return null;
-      }
+  /** Reads one object into a value; null when it had problems. */
+  @FunctionalInterface
+  interface Read<T> {
+    @Nullable T read(In in);
+  }
 
-      @Override
-      public boolean hasNext() {
-        if (!ready) {
-          next = advance();
-          ready = true;
-        }
-        return next != null;
+  /** The values {@code read} makes of the objects of an array field, leaving out nulls. */
+  <T> List<T> list(Field f, Shape shape, Read<T> read) {
+    List<T> out = new ArrayList<>();
+    for (In o : objects(f, shape)) {
+      T t = read.read(o);
+      if (t != null) {
+        out.add(t);
       }
-
-      @Override
-      public In next() {
-        In o = hasNext() ? next : null;
-        if (o == null) {
-          throw new java.util.NoSuchElementException();
-        }
-        ready = false;
-        return o;
-      }
-    };
+    }
+    return out;
   }
 
   /** A nested object of {@code shape}; null if absent (a problem if required) or not an object. */

@@ -1,9 +1,5 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +59,37 @@ public final class MachineJson {
   static final Field INTERNAL = TRANSITION.optional("internal");
   static final Field AFTER = TRANSITION.optional("after");
   static final Field CLOCK = TRANSITION.optional("clock");
-  private static final String WHAT = "lifecycle document";
 
   private MachineJson() {}
 
+  /**
+   * The document from and to any source, binding guard names through {@code guards} ({@link
+   * #read(String, GuardRegistry)} lists the problems reported).
+   */
+  public static JsonDocument<Machine> document(GuardRegistry guards) {
+    Objects.requireNonNull(guards, "guards");
+    return new JsonDocument<>(FORMAT, ROOT, root -> read(root, guards), MachineJson::tree);
+  }
+
   /** The document of {@code machine}, pretty-printed with a fixed field order. */
   public static String write(Machine machine) {
+    return tree(machine).text();
+  }
+
+  /**
+   * Reads a machine document, binding its guard names through {@code guards}, and builds the
+   * machine.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path: syntax errors,
+   *     a wrong or missing {@code format}, unknown fields, wrong types, unknown guard names, bad
+   *     durations, and every validation problem of {@link Machine.Builder#build()} (paths such as
+   *     {@code $.transitions[3].target})
+   */
+  public static Machine read(String json, GuardRegistry guards) {
+    return document(guards).read(json);
+  }
+
+  private static Out tree(Machine machine) {
     Out root = Out.document(FORMAT).put(NAME, machine.name()).put(INITIAL, machine.initialState());
     root.array(STATES).array(TRANSITIONS);
     for (State s : machine.states()) {
@@ -89,7 +110,7 @@ public final class MachineJson {
       t.timer().ifPresent(timer ->
           o.put(AFTER, isoDuration(timer.after())).put(CLOCK, timer.clock()));
     }
-    return root.text();
+    return root;
   }
 
   /** ISO-8601 text of a duration, in whole days ("P180D") when it is a whole number of days. */
@@ -97,17 +118,7 @@ public final class MachineJson {
     return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
   }
 
-  /**
-   * Reads a machine document, binding its guard names through {@code guards}, and builds the
-   * machine.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path: syntax errors,
-   *     a wrong or missing {@code format}, unknown fields, wrong types, unknown guard names, bad
-   *     durations, and every validation problem of {@link Machine.Builder#build()} (paths such as
-   *     {@code $.transitions[3].target})
-   */
-  public static Machine read(String json, GuardRegistry guards) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+  private static Machine read(In root, GuardRegistry guards) {
     String name = root.text(NAME);
     String initial = root.text(INITIAL);
     Machine.Builder b = Machine.builder(name == null ? "unnamed" : name);
@@ -120,38 +131,8 @@ public final class MachineJson {
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
-      throw e.prefixed(WHAT, Documents.ROOT);
+      throw e.prefixed(ROOT.name(), Documents.ROOT);
     }
-  }
-
-  /**
-   * Reads a machine document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, GuardRegistry)}
-   */
-  public static Machine read(InputStream in, GuardRegistry guards) throws IOException {
-    return read(JsonText.read(in), guards);
-  }
-
-  /**
-   * Reads a machine document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, GuardRegistry)}
-   */
-  public static Machine read(Reader in, GuardRegistry guards) throws IOException {
-    return read(JsonText.read(in), guards);
-  }
-
-  /**
-   * Reads a machine document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, GuardRegistry)}
-   */
-  public static Machine read(Path file, GuardRegistry guards) throws IOException {
-    return read(JsonText.read(file), guards);
   }
 
   private static void state(Machine.Builder b, In s) {

@@ -1,10 +1,6 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +101,10 @@ public final class PolicyJson {
   static final Field MS_RECORD = SHARE.required("record");
   static final Field MS_WITH = SHARE.required("with");
   static final Field MS_ACTIONS = SHARE.required("actions");
-  private static final String WHAT = "policy document";
+
+  /** The definitions from and to any source ({@link #readDocument} lists the problems). */
+  public static final JsonDocument<PolicyDocument> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, PolicyJson::read, PolicyJson::tree);
 
   private PolicyJson() {}
 
@@ -120,43 +119,7 @@ public final class PolicyJson {
    */
   public static AccessPolicy read(String json, Organisation organisation) {
     Objects.requireNonNull(organisation, "organisation");
-    AccessPolicy.Builder builder = builder(json);
-    try {
-      return builder.organisation(organisation).build();
-    } catch (InvalidDefinitionException e) {
-      throw e.relocated(WHAT, p -> p.startsWith("organisation") ? p
-          : p.prefixedBy(Documents.ROOT));
-    }
-  }
-
-  /**
-   * Reads a policy document from a UTF-8 file and compiles it against {@code organisation}.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, Organisation)}
-   */
-  public static AccessPolicy read(Path file, Organisation organisation) throws IOException {
-    return read(JsonText.read(file), organisation);
-  }
-
-  /**
-   * Reads a policy document from {@code in} (UTF-8, read to the end, not closed) and compiles it.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, Organisation)}
-   */
-  public static AccessPolicy read(InputStream in, Organisation organisation) throws IOException {
-    return read(JsonText.read(in), organisation);
-  }
-
-  /**
-   * Reads a policy document from {@code in} (read to the end, not closed) and compiles it.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, Organisation)}
-   */
-  public static AccessPolicy read(Reader in, Organisation organisation) throws IOException {
-    return read(JsonText.read(in), organisation);
+    return DOCUMENT.read(json).compile(organisation);
   }
 
   /**
@@ -175,65 +138,55 @@ public final class PolicyJson {
    * @throws InvalidDefinitionException listing every structural problem with its JSON path
    */
   public static PolicyDocument readDocument(String json) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
-    List<ModuleDef> modules = new ArrayList<>();
-    for (In m : root.objects(MODULES, MODULE)) {
+    return DOCUMENT.read(json);
+  }
+
+  /** Writes {@code policy} as a document that {@link #readDocument} reads back equal. */
+  public static String write(PolicyDocument policy) {
+    return DOCUMENT.write(policy);
+  }
+
+  private static PolicyDocument read(In root) {
+    List<ModuleDef> modules = root.list(MODULES, MODULE, m -> {
       Module id = m.parsed(M_ID, "a module id", Module::of);
       List<ObjectType> types = types(m, M_TYPES);
-      if (id != null) {
-        modules.add(new ModuleDef(id, types));
-      }
-    }
-    List<Role> roles = new ArrayList<>();
-    for (In r : root.objects(ROLES, ROLE)) {
+      return id == null ? null : new ModuleDef(id, types);
+    });
+    List<Role> roles = root.list(ROLES, ROLE, r -> {
       String id = r.text(R_ID);
       String parent = r.text(R_PARENT);
       List<AdminPrivilege> privileges =
           r.parsedStrings(R_PRIVILEGES, false, "an admin privilege", AdminPrivilege::parse);
-      if (id != null) {
-        roles.add(new Role(id, parent, privileges));
-      }
-    }
-    List<Grant> grants = new ArrayList<>();
-    for (In g : root.objects(GRANTS, GRANT)) {
+      return id == null ? null : new Role(id, parent, privileges);
+    });
+    List<Grant> grants = root.list(GRANTS, GRANT, g -> {
       String role = g.text(G_ROLE);
       ObjectType type = g.parsed(G_TYPE, "an object type", ObjectType::of);
       Scope scope = g.parsed(G_SCOPE, "a scope", Scope::parse);
       List<Action> actions = actions(g, G_ACTIONS);
-      if (role != null && type != null && scope != null) {
-        grants.add(new Grant(role, type, scope, actions));
-      }
-    }
-    List<FieldRule> fields = new ArrayList<>();
-    for (In f : root.objects(FIELDS, FIELD)) {
+      return role == null || type == null || scope == null ? null
+          : new Grant(role, type, scope, actions);
+    });
+    List<FieldRule> fields = root.list(FIELDS, FIELD, f -> {
       String role = f.text(F_ROLE);
       ObjectType type = f.parsed(F_TYPE, "an object type", ObjectType::of);
       String field = f.text(F_FIELD);
       FieldAccess access = f.parsed(F_ACCESS, "a field access", FieldAccess::parse);
-      if (role != null && type != null && field != null && access != null) {
-        fields.add(new FieldRule(role, type, field, access));
-      }
-    }
-    List<Allocation> allocations = new ArrayList<>();
-    for (In a : root.objects(ALLOCATIONS, ALLOCATION)) {
+      return role == null || type == null || field == null || access == null ? null
+          : new FieldRule(role, type, field, access);
+    });
+    List<Allocation> allocations = root.list(ALLOCATIONS, ALLOCATION, a -> {
       String role = a.text(A_ROLE);
       String unit = a.text(A_UNIT);
       List<Module> mods = a.parsedStrings(A_MODULES, true, "a module id", Module::of);
-      Allocation allocation = a.problems.attempt(a.path, () -> new Allocation(role, unit, mods));
-      if (allocation != null) {
-        allocations.add(allocation);
-      }
-    }
-    List<RecordTeam> teams = new ArrayList<>();
-    for (In t : root.objects(RECORD_TEAMS, TEAM)) {
+      return a.problems.attempt(a.path, () -> new Allocation(role, unit, mods));
+    });
+    List<RecordTeam> teams = root.list(RECORD_TEAMS, TEAM, t -> {
       ObjectType type = t.parsed(T_TYPE, "an object type", ObjectType::of);
       List<Action> actions = actions(t, T_ACTIONS);
-      if (type != null) {
-        teams.add(new RecordTeam(type, actions));
-      }
-    }
-    List<SharingRule> sharing = new ArrayList<>();
-    for (In s : root.objects(SHARING_RULES, SHARING)) {
+      return type == null ? null : new RecordTeam(type, actions);
+    });
+    List<SharingRule> sharing = root.list(SHARING_RULES, SHARING, s -> {
       String id = s.text(S_ID);
       List<ObjectType> types = types(s, S_TYPES);
       List<Action> actions = actions(s, S_ACTIONS);
@@ -243,66 +196,30 @@ public final class PolicyJson {
       if (s.has(S_OWNED_BY) == s.has(S_WHEN)) {
         s.problems.add(s.path, "expected exactly one of 'ownedBy' (owner-based) and 'when'"
             + " (criteria-based)");
-      } else if (id != null && with != null && (ownedBy != null || !when.isEmpty())) {
-        sharing.add(new SharingRule(id, ownedBy, when, with, types, actions));
+        return null;
       }
-    }
-    List<Deny> denies = new ArrayList<>();
-    for (In d : root.objects(DENIES, DENY)) {
+      return id == null || with == null || (ownedBy == null && when.isEmpty()) ? null
+          : new SharingRule(id, ownedBy, when, with, types, actions);
+    });
+    List<Deny> denies = root.list(DENIES, DENY, d -> {
       String id = d.text(D_ID);
       Group who = Groups.read(d, D_WHO);
       List<ObjectType> types = types(d, D_TYPES);
       List<Action> actions = actions(d, D_ACTIONS);
       List<Condition> when = conditions(d, D_WHEN);
-      if (id != null && who != null) {
-        denies.add(new Deny(id, who, types, actions, when));
-      }
-    }
-    List<ManualShare> shares = new ArrayList<>();
-    for (In s : root.objects(MANUAL_SHARES, SHARE)) {
+      return id == null || who == null ? null : new Deny(id, who, types, actions, when);
+    });
+    List<ManualShare> shares = root.list(MANUAL_SHARES, SHARE, s -> {
       ObjectType type = s.parsed(MS_TYPE, "an object type", ObjectType::of);
       String record = s.text(MS_RECORD);
       Group with = Groups.read(s, MS_WITH);
       List<Action> actions = actions(s, MS_ACTIONS);
-      if (type != null && record != null && with != null) {
-        shares.add(new ManualShare(type, record, with, actions));
-      }
-    }
-    PolicyDocument doc = new PolicyDocument(root.bool(STANDARD_MODULES, false),
-        types(root, OBJECT_TYPES), modules, roles, grants, fields, allocations,
-        types(root, HIERARCHY_ACCESS), teams, sharing, denies, shares);
-    root.problems.throwIfAny();
-    return doc;
-  }
-
-  /**
-   * Reads a policy document's definitions from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #readDocument(String)}
-   */
-  public static PolicyDocument readDocument(Path file) throws IOException {
-    return readDocument(JsonText.read(file));
-  }
-
-  /**
-   * Reads a policy document's definitions from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #readDocument(String)}
-   */
-  public static PolicyDocument readDocument(InputStream in) throws IOException {
-    return readDocument(JsonText.read(in));
-  }
-
-  /**
-   * Reads a policy document's definitions from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #readDocument(String)}
-   */
-  public static PolicyDocument readDocument(Reader in) throws IOException {
-    return readDocument(JsonText.read(in));
+      return type == null || record == null || with == null ? null
+          : new ManualShare(type, record, with, actions);
+    });
+    return new PolicyDocument(root.bool(STANDARD_MODULES, false), types(root, OBJECT_TYPES),
+        modules, roles, grants, fields, allocations, types(root, HIERARCHY_ACCESS), teams, sharing,
+        denies, shares);
   }
 
   private static List<ObjectType> types(In in, Field f) {
@@ -350,8 +267,7 @@ public final class PolicyJson {
     return out;
   }
 
-  /** Writes {@code policy} as a document that {@link #readDocument} reads back equal. */
-  public static String write(PolicyDocument policy) {
+  private static Out tree(PolicyDocument policy) {
     Out root = Out.document(FORMAT).flag(STANDARD_MODULES, policy.standardModules())
         .strings(OBJECT_TYPES, names(policy.objectTypes()));
     policy.modules().forEach(m -> root.element(MODULES).put(M_ID, m.id().name())
@@ -392,7 +308,7 @@ public final class PolicyJson {
       Groups.write(o, MS_WITH, s.with());
       o.strings(MS_ACTIONS, labels(s.actions()));
     }
-    return root.text();
+    return root;
   }
 
   private static void writeConditions(Out o, Field f, List<Condition> when) {

@@ -1,11 +1,6 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.InvalidDefinitionException;
@@ -16,6 +11,7 @@ import org.crmkit.segmentation.rfm.FrequencyMeasure;
 import org.crmkit.segmentation.rfm.MonetaryMeasure;
 import org.crmkit.segmentation.rfm.RfmModel;
 import org.crmkit.segmentation.rfm.TiePolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link RfmModel}s as {@code "format": "crmkit.rfm-model/1"} documents:
@@ -46,13 +42,26 @@ public final class RfmModelJson {
   static final Field SCORE = CUT.required("score");
   static final Field VALUE = CUT.required("value");
   static final Field TIE_BREAK = CUT.optional("tieBreak");
-  static final String WHAT = "RFM model document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<RfmModel> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, RfmModelJson::read, RfmModelJson::tree);
 
   private RfmModelJson() {}
 
   /** The model as a JSON document (pretty-printed). */
   public static String write(RfmModel model) {
-    return tree(model).text();
+    return DOCUMENT.write(model);
+  }
+
+  /**
+   * Reads a model.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path (syntax, format,
+   *     missing or unknown fields, wrong types, inconsistent cut points)
+   */
+  public static RfmModel read(String json) {
+    return DOCUMENT.read(json);
   }
 
   static Out tree(RfmModel model) {
@@ -71,17 +80,7 @@ public final class RfmModelJson {
         .put(TIE_BREAK, c.tieBreak()));
   }
 
-  /**
-   * Reads a model.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path (syntax, format,
-   *     missing or unknown fields, wrong types, inconsistent cut points)
-   */
-  public static RfmModel read(String json) {
-    return read(Documents.open(json, WHAT, FORMAT, ROOT));
-  }
-
-  static RfmModel read(In root) {
+  private static @Nullable RfmModel read(In root) {
     LocalDate asOf = root.date(AS_OF);
     Integer tiles = root.integer(TILES, 2);
     TiePolicy ties = root.enumValue(TIES, TiePolicy.class);
@@ -91,55 +90,19 @@ public final class RfmModelJson {
     List<CutPoint> f = cuts(root, FREQUENCY_CUTS);
     List<CutPoint> m = cuts(root, MONETARY_CUTS);
     root.problems.throwIfAny();
-    RfmModel model = root.problems.attempt(Documents.ROOT, () -> RfmModel.builder()
+    return root.problems.attempt(Documents.ROOT, () -> RfmModel.builder()
         .asOf(Objects.requireNonNull(asOf)).tiles(Objects.requireNonNull(tiles))
         .ties(Objects.requireNonNull(ties)).frequencyMeasure(Objects.requireNonNull(fm))
         .monetaryMeasure(Objects.requireNonNull(mm)).recencyCuts(r).frequencyCuts(f)
         .monetaryCuts(m).build());
-    root.problems.throwIfAny();
-    return Objects.requireNonNull(model);
   }
 
   private static List<CutPoint> cuts(In root, Field f) {
-    List<CutPoint> out = new ArrayList<>();
-    for (In c : root.objects(f, CUT)) {
+    return root.list(f, CUT, c -> {
       Integer score = c.integer(SCORE, 2);
       Double value = c.number(VALUE);
       CustomerId tie = c.parsed(TIE_BREAK, "a customer id", CustomerId::of);
-      if (score != null && value != null) {
-        out.add(new CutPoint(score, value, tie));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Reads a model from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static RfmModel read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a model from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static RfmModel read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a model from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static RfmModel read(Path file) throws IOException {
-    return read(JsonText.read(file));
+      return score == null || value == null ? null : new CutPoint(score, value, tie);
+    });
   }
 }

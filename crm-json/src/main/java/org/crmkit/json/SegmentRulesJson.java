@@ -1,10 +1,6 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,12 +38,34 @@ public final class SegmentRulesJson {
   static final Field F = RULE.optional("f");
   static final Field M = RULE.optional("m");
   static final Field ATTRIBUTES = RULE.optional("attributes");
-  private static final String WHAT = "segment rules document";
 
   private SegmentRulesJson() {}
 
+  /**
+   * The document from and to any source; {@code strict} is the value written (reading takes the
+   * document's). {@link #read(String)} lists the problems reported.
+   */
+  public static JsonDocument<SegmentRules> document(boolean strict) {
+    return new JsonDocument<>(FORMAT, ROOT, SegmentRulesJson::read,
+        rules -> tree(rules, strict));
+  }
+
   /** The rule set as a JSON document (pretty-printed); {@code strict} is written as given. */
   public static String write(SegmentRules rules, boolean strict) {
+    return document(strict).write(rules);
+  }
+
+  /**
+   * Reads, validates and analyses a rule set.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path, then (once the
+   *     document is well-formed) every rule problem, or in strict mode every analysis finding
+   */
+  public static SegmentRules read(String json) {
+    return document(false).read(json);
+  }
+
+  private static Out tree(SegmentRules rules, boolean strict) {
     Out root = Out.document(FORMAT).number(TILES, rules.tiles()).bool(STRICT, strict).array(RULES);
     for (SegmentRule r : rules.rules()) {
       Out o = root.element(RULES).put(SEGMENT, r.segment());
@@ -60,21 +78,14 @@ public final class SegmentRulesJson {
             a.strings(new Field(k, false), new TreeSet<>(v)));
       }
     }
-    return root.text();
+    return root;
   }
 
   private static void range(Out o, Field f, ScoreRange range) {
     o.node.putArray(f.name()).add(range.min()).add(range.max());
   }
 
-  /**
-   * Reads, validates and analyses a rule set.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path, then (once the
-   *     document is well-formed) every rule problem, or in strict mode every analysis finding
-   */
-  public static SegmentRules read(String json) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+  private static SegmentRules read(In root) {
     Integer tiles = root.has(TILES) ? root.integer(TILES, 2) : null;
     int t = tiles == null ? 5 : tiles;
     SegmentRules.Builder b = SegmentRules.builder().tiles(t).strict(root.bool(STRICT, false));
@@ -98,7 +109,7 @@ public final class SegmentRulesJson {
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
-      throw e.prefixed(WHAT, Documents.ROOT);
+      throw e.prefixed(ROOT.name(), Documents.ROOT);
     }
   }
 
@@ -118,35 +129,5 @@ public final class SegmentRulesJson {
 
   private static boolean isInt(JsonNode n) {
     return n.isIntegralNumber() && n.canConvertToInt();
-  }
-
-  /**
-   * Reads a rule set from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static SegmentRules read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a rule set from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static SegmentRules read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a rule set from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static SegmentRules read(Path file) throws IOException {
-    return read(JsonText.read(file));
   }
 }

@@ -158,15 +158,11 @@ final class ValueLayout {
         return () -> new SubjectState(nonNull(subject), nonNull(state), nonNull(version));
       })),
       new Value<>(Assignment.class, ValueLayout::assignment, null),
-      new Value<>(AssignmentState.class, s -> AssignmentStateJson.tree(s).node,
-          n -> AssignmentStateJson.read(Documents.open(n, AssignmentStateJson.WHAT,
-              AssignmentStateJson.FORMAT, AssignmentStateJson.ROOT))),
+      document(AssignmentState.class, AssignmentStateJson.DOCUMENT),
       new Value<>(RfmScore.class, s -> score(new Out(JsonText.MAPPER.createObjectNode()), s).node,
           n -> read(n, SCORE, ValueLayout::score)),
       new Value<>(RfmResult.class, ValueLayout::result, null),
-      new Value<>(RfmModel.class, m -> RfmModelJson.tree(m).node,
-          n -> RfmModelJson.read(Documents.open(n, RfmModelJson.WHAT, RfmModelJson.FORMAT,
-              RfmModelJson.ROOT))),
+      document(RfmModel.class, RfmModelJson.DOCUMENT),
       new Value<>(CustomerPrediction.class,
           p -> prediction(new Out(JsonText.MAPPER.createObjectNode()), p).node,
           n -> read(n, PREDICTION, ValueLayout::prediction)),
@@ -178,9 +174,12 @@ final class ValueLayout {
         return () -> new ClvPredictions(nonNull(horizon), nonNull(discount),
             customers.stream().map(Supplier::get).toList());
       })),
-      new Value<>(ClvModel.class, m -> ClvModelJson.tree(m).node,
-          n -> ClvModelJson.read(Documents.open(n, ClvModelJson.WHAT, ClvModelJson.FORMAT,
-              ClvModelJson.ROOT))));
+      document(ClvModel.class, ClvModelJson.DOCUMENT));
+
+  /** A value written and read in its document layout (with {@code "format"}). */
+  private static <T> Value<T> document(Class<T> type, JsonDocument<T> document) {
+    return new Value<>(type, document::tree, document::read);
+  }
 
   private static Out out() {
     return new Out(JsonText.MAPPER.createObjectNode());
@@ -246,7 +245,7 @@ final class ValueLayout {
 
   private static ObjectNode result(RfmResult r) {
     Out o = out();
-    o.node.set(RS_MODEL.name(), RfmModelJson.tree(r.model()).node);
+    o.node.set(RS_MODEL.name(), RfmModelJson.DOCUMENT.tree(r.model()));
     o.array(RS_SCORES);
     r.scores().forEach(s -> score(o.element(RS_SCORES), s));
     return o.node;
