@@ -9,7 +9,6 @@ import org.crmkit.core.ProblemPath;
 import org.crmkit.core.hierarchy.DatedHierarchy;
 import org.crmkit.core.hierarchy.Hierarchy;
 import org.crmkit.core.hierarchy.LevelSchema;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,14 +38,9 @@ public final class HierarchyJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.hierarchy/1";
 
-  static final Shape ROOT = Documents.shape("hierarchy document");
-  static final Field LEVEL_SCHEMA = ROOT.optional("levelSchema");
-  static final Field MAX_DEPTH = ROOT.optional("maxDepth");
-  static final Field NODES = ROOT.required("nodes");
-  static final Shape LEVEL = new Shape("level");
-  static final Field LEVEL_NAME = LEVEL.required("level");
-  static final Field LEVEL_ROOT = LEVEL.optional("root");
-  static final Field LEVEL_PARENTS = LEVEL.optional("parents");
+  static final Shape ROOT = Documents.shape("hierarchy document", "levelSchema?", "maxDepth?",
+      "nodes");
+  static final Shape LEVEL = new Shape("level", "level", "root?", "parents?");
 
   private HierarchyJson() {}
 
@@ -57,8 +51,8 @@ public final class HierarchyJson {
    */
   public static <K> JsonDocument<Hierarchy<K>> document(Function<String, ? extends K> keyReader,
       Function<? super K, String> keyWriter) {
-    return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>hierarchy(root, NODES, keyReader,
-        schema(root), root.integer(MAX_DEPTH, 0)), h -> tree(h, keyWriter));
+    return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>hierarchy(root, "nodes", keyReader,
+        schema(root), root.integer("maxDepth", 0)), h -> tree(h, keyWriter));
   }
 
   /**
@@ -67,8 +61,8 @@ public final class HierarchyJson {
    */
   public static <K> JsonDocument<DatedHierarchy<K>> datedDocument(
       Function<String, ? extends K> keyReader, Function<? super K, String> keyWriter) {
-    return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>dated(root, NODES, keyReader,
-        schema(root), root.integer(MAX_DEPTH, 0)), h -> datedTree(h, keyWriter));
+    return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>dated(root, "nodes", keyReader,
+        schema(root), root.integer("maxDepth", 0)), h -> datedTree(h, keyWriter));
   }
 
   /**
@@ -117,17 +111,17 @@ public final class HierarchyJson {
   }
 
   private static @Nullable LevelSchema schema(In root) {
-    if (!root.has(LEVEL_SCHEMA)) {
+    if (!root.has("levelSchema")) {
       return null;
     }
     int before = root.problems.count();
     LevelSchema.Builder b = LevelSchema.builder();
     List<String> declared = new ArrayList<>();
-    for (In e : root.objects(LEVEL_SCHEMA, LEVEL)) {
-      String level = e.text(LEVEL_NAME);
+    for (In e : root.objects("levelSchema", LEVEL)) {
+      String level = e.text("level");
       declared.add(level == null ? "" : level);
-      boolean isRoot = e.bool(LEVEL_ROOT, false);
-      List<String> parents = e.strings(LEVEL_PARENTS, false);
+      boolean isRoot = e.bool("root", false);
+      List<String> parents = e.strings("parents", false);
       if (level != null && !isRoot && parents.isEmpty()) {
         e.problems.add(e.path, "level '%s' needs \"root\": true or at least one parent level",
             level);
@@ -150,10 +144,10 @@ public final class HierarchyJson {
       root.problems.addAll(e.relocated(ROOT.name(), p -> {
         for (int i = 0; i < declared.size(); i++) {
           if (p.equals(ProblemPath.of("levels", declared.get(i)))) {
-            return root.at(LEVEL_SCHEMA).index(i);
+            return root.at("levelSchema").index(i);
           }
         }
-        return root.at(LEVEL_SCHEMA);
+        return root.at("levelSchema");
       }), ProblemPath.of());
       return null;
     }
@@ -161,28 +155,28 @@ public final class HierarchyJson {
 
   private static <K> Out tree(Hierarchy<K> h, Function<? super K, String> keyWriter) {
     Out root = header(h.levelSchema().orElse(null), h.maxDepth());
-    Nodes.write(root, NODES, h, keyWriter);
+    Nodes.write(root, "nodes", h, keyWriter);
     return root;
   }
 
   private static <K> Out datedTree(DatedHierarchy<K> h, Function<? super K, String> keyWriter) {
     Out root = header(h.levelSchema().orElse(null), h.maxDepth());
-    Nodes.writeDated(root, NODES, h, keyWriter);
+    Nodes.writeDated(root, "nodes", h, keyWriter);
     return root;
   }
 
   private static Out header(@Nullable LevelSchema schema, int maxDepth) {
     Out root = Out.document(FORMAT);
     if (schema != null) {
-      root.array(LEVEL_SCHEMA);
+      root.array("levelSchema");
       for (String level : schema.levels()) {
-        root.element(LEVEL_SCHEMA).put(LEVEL_NAME, level)
-            .flag(LEVEL_ROOT, schema.allowsRoot(level))
-            .strings(LEVEL_PARENTS, new ArrayList<>(schema.allowedParents(level)));
+        root.element("levelSchema").put("level", level)
+            .flag("root", schema.allowsRoot(level))
+            .strings("parents", new ArrayList<>(schema.allowedParents(level)));
       }
     }
     if (maxDepth != Hierarchy.DEFAULT_MAX_DEPTH) {
-      root.number(MAX_DEPTH, maxDepth);
+      root.number("maxDepth", maxDepth);
     }
     return root;
   }

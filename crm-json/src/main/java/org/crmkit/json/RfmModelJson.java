@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.model.CustomerId;
-import org.crmkit.json.Shape.Field;
 import org.crmkit.segmentation.rfm.CutPoint;
 import org.crmkit.segmentation.rfm.FrequencyMeasure;
 import org.crmkit.segmentation.rfm.MonetaryMeasure;
@@ -29,19 +28,9 @@ public final class RfmModelJson {
   /** The format this class reads and writes. */
   public static final String FORMAT = "crmkit.rfm-model/1";
 
-  static final Shape ROOT = Documents.shape("RFM model document");
-  static final Field AS_OF = ROOT.required("asOf");
-  static final Field TILES = ROOT.required("tiles");
-  static final Field TIES = ROOT.required("ties");
-  static final Field FREQUENCY_MEASURE = ROOT.required("frequencyMeasure");
-  static final Field MONETARY_MEASURE = ROOT.required("monetaryMeasure");
-  static final Field RECENCY_CUTS = ROOT.required("recencyCuts");
-  static final Field FREQUENCY_CUTS = ROOT.required("frequencyCuts");
-  static final Field MONETARY_CUTS = ROOT.required("monetaryCuts");
-  static final Shape CUT = new Shape("cut point");
-  static final Field SCORE = CUT.required("score");
-  static final Field VALUE = CUT.required("value");
-  static final Field TIE_BREAK = CUT.optional("tieBreak");
+  static final Shape ROOT = Documents.shape("RFM model document", "asOf", "tiles", "ties",
+      "frequencyMeasure", "monetaryMeasure", "recencyCuts", "frequencyCuts", "monetaryCuts");
+  static final Shape CUT = new Shape("cut point", "score", "value", "tieBreak?");
 
   /** The document from and to any source ({@link #read(String)} lists the problems reported). */
   public static final JsonDocument<RfmModel> DOCUMENT =
@@ -65,30 +54,30 @@ public final class RfmModelJson {
   }
 
   static Out tree(RfmModel model) {
-    Out root = Out.document(FORMAT).put(AS_OF, model.asOf()).number(TILES, model.tiles())
-        .put(TIES, model.ties()).put(FREQUENCY_MEASURE, model.frequencyMeasure())
-        .put(MONETARY_MEASURE, model.monetaryMeasure());
-    cuts(root, RECENCY_CUTS, model.recencyCuts());
-    cuts(root, FREQUENCY_CUTS, model.frequencyCuts());
-    cuts(root, MONETARY_CUTS, model.monetaryCuts());
+    Out root = Out.document(FORMAT).put("asOf", model.asOf()).number("tiles", model.tiles())
+        .put("ties", model.ties()).put("frequencyMeasure", model.frequencyMeasure())
+        .put("monetaryMeasure", model.monetaryMeasure());
+    cuts(root, "recencyCuts", model.recencyCuts());
+    cuts(root, "frequencyCuts", model.frequencyCuts());
+    cuts(root, "monetaryCuts", model.monetaryCuts());
     return root;
   }
 
-  private static void cuts(Out root, Field f, List<CutPoint> cuts) {
+  private static void cuts(Out root, String f, List<CutPoint> cuts) {
     root.array(f);
-    cuts.forEach(c -> root.element(f).number(SCORE, c.score()).number(VALUE, c.value())
-        .put(TIE_BREAK, c.tieBreak()));
+    cuts.forEach(c -> root.element(f).number("score", c.score()).number("value", c.value())
+        .put("tieBreak", c.tieBreak()));
   }
 
   private static @Nullable RfmModel read(In root) {
-    LocalDate asOf = root.date(AS_OF);
-    Integer tiles = root.integer(TILES, 2);
-    TiePolicy ties = root.enumValue(TIES, TiePolicy.class);
-    FrequencyMeasure fm = root.enumValue(FREQUENCY_MEASURE, FrequencyMeasure.class);
-    MonetaryMeasure mm = root.enumValue(MONETARY_MEASURE, MonetaryMeasure.class);
-    List<CutPoint> r = cuts(root, RECENCY_CUTS);
-    List<CutPoint> f = cuts(root, FREQUENCY_CUTS);
-    List<CutPoint> m = cuts(root, MONETARY_CUTS);
+    LocalDate asOf = root.date("asOf");
+    Integer tiles = root.integer("tiles", 2);
+    TiePolicy ties = root.enumValue("ties", TiePolicy.class);
+    FrequencyMeasure fm = root.enumValue("frequencyMeasure", FrequencyMeasure.class);
+    MonetaryMeasure mm = root.enumValue("monetaryMeasure", MonetaryMeasure.class);
+    List<CutPoint> r = cuts(root, "recencyCuts");
+    List<CutPoint> f = cuts(root, "frequencyCuts");
+    List<CutPoint> m = cuts(root, "monetaryCuts");
     root.problems.throwIfAny();
     return root.problems.attempt(Documents.ROOT, () -> RfmModel.builder()
         .asOf(Objects.requireNonNull(asOf)).tiles(Objects.requireNonNull(tiles))
@@ -97,11 +86,11 @@ public final class RfmModelJson {
         .monetaryCuts(m).build());
   }
 
-  private static List<CutPoint> cuts(In root, Field f) {
+  private static List<CutPoint> cuts(In root, String f) {
     return root.list(f, CUT, c -> {
-      Integer score = c.integer(SCORE, 2);
-      Double value = c.number(VALUE);
-      CustomerId tie = c.parsed(TIE_BREAK, "a customer id", CustomerId::of);
+      Integer score = c.integer("score", 2);
+      Double value = c.number("value");
+      CustomerId tie = c.parsed("tieBreak", "a customer id", CustomerId::of);
       return score == null || value == null ? null : new CutPoint(score, value, tie);
     });
   }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
-import org.crmkit.json.Shape.Field;
 import org.crmkit.segmentation.rules.ScoreRange;
 import org.crmkit.segmentation.rules.SegmentRule;
 import org.crmkit.segmentation.rules.SegmentRules;
@@ -28,16 +27,8 @@ public final class SegmentRulesJson {
   /** The format this class reads and writes. */
   public static final String FORMAT = "crmkit.segment-rules/1";
 
-  static final Shape ROOT = Documents.shape("segment rules document");
-  static final Field TILES = ROOT.optional("tiles");
-  static final Field STRICT = ROOT.optional("strict");
-  static final Field RULES = ROOT.required("rules");
-  static final Shape RULE = new Shape("rule");
-  static final Field SEGMENT = RULE.required("segment");
-  static final Field R = RULE.optional("r");
-  static final Field F = RULE.optional("f");
-  static final Field M = RULE.optional("m");
-  static final Field ATTRIBUTES = RULE.optional("attributes");
+  static final Shape ROOT = Documents.shape("segment rules document", "tiles?", "strict?", "rules");
+  static final Shape RULE = new Shape("rule", "segment", "r?", "f?", "m?", "attributes?");
 
   private SegmentRulesJson() {}
 
@@ -66,40 +57,41 @@ public final class SegmentRulesJson {
   }
 
   private static Out tree(SegmentRules rules, boolean strict) {
-    Out root = Out.document(FORMAT).number(TILES, rules.tiles()).bool(STRICT, strict).array(RULES);
+    Out root = Out.document(FORMAT).number("tiles", rules.tiles()).bool("strict", strict)
+        .array("rules");
     for (SegmentRule r : rules.rules()) {
-      Out o = root.element(RULES).put(SEGMENT, r.segment());
-      range(o, R, r.r());
-      range(o, F, r.f());
-      range(o, M, r.m());
+      Out o = root.element("rules").put("segment", r.segment());
+      range(o, "r", r.r());
+      range(o, "f", r.f());
+      range(o, "m", r.m());
       if (!r.attributes().isEmpty()) {
-        Out a = o.object(ATTRIBUTES);
+        Out a = o.object("attributes");
         new TreeMap<>(r.attributes()).forEach((k, v) ->
-            a.strings(new Field(k, false), new TreeSet<>(v)));
+            a.strings(k, new TreeSet<>(v)));
       }
     }
     return root;
   }
 
-  private static void range(Out o, Field f, ScoreRange range) {
-    o.node.putArray(f.name()).add(range.min()).add(range.max());
+  private static void range(Out o, String f, ScoreRange range) {
+    o.node.putArray(f).add(range.min()).add(range.max());
   }
 
   private static SegmentRules read(In root) {
-    Integer tiles = root.has(TILES) ? root.integer(TILES, 2) : null;
+    Integer tiles = root.has("tiles") ? root.integer("tiles", 2) : null;
     int t = tiles == null ? 5 : tiles;
-    SegmentRules.Builder b = SegmentRules.builder().tiles(t).strict(root.bool(STRICT, false));
-    for (In o : root.objects(RULES, RULE)) {
-      String segment = o.text(SEGMENT);
-      ScoreRange r = range(o, R, t);
-      ScoreRange f = range(o, F, t);
-      ScoreRange m = range(o, M, t);
+    SegmentRules.Builder b = SegmentRules.builder().tiles(t).strict(root.bool("strict", false));
+    for (In o : root.objects("rules", RULE)) {
+      String segment = o.text("segment");
+      ScoreRange r = range(o, "r", t);
+      ScoreRange f = range(o, "f", t);
+      ScoreRange m = range(o, "m", t);
       SegmentRules.RuleBuilder rb = b.rule(segment == null ? "?" : segment)
           .r(r.min(), r.max()).f(f.min(), f.max()).m(m.min(), m.max());
-      In attributes = o.map(ATTRIBUTES);
+      In attributes = o.map("attributes");
       if (attributes != null) {
         for (Map.Entry<String, JsonNode> e : attributes.node.properties()) {
-          List<String> values = attributes.strings(new Field(e.getKey(), true), true);
+          List<String> values = attributes.strings(e.getKey(), true);
           rb.attribute(e.getKey(), values.toArray(new String[0]));
         }
       }
@@ -113,7 +105,7 @@ public final class SegmentRulesJson {
     }
   }
 
-  private static ScoreRange range(In o, Field field, int tiles) {
+  private static ScoreRange range(In o, String field, int tiles) {
     List<Map.Entry<org.crmkit.core.ProblemPath, JsonNode>> v = o.elements(field, false);
     JsonNode node = o.get(field);
     if (node == null || !node.isArray()) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
+import org.crmkit.core.hierarchy.DatedHierarchy;
 import org.crmkit.core.hierarchy.Hierarchy;
 import org.crmkit.permissions.AccessDecision;
 import org.crmkit.permissions.AccessPolicy;
@@ -83,11 +84,12 @@ class StrictParsingTest {
     Path file = Files.write(dir.resolve("h.json"), bytes);
     assertThat(HierarchyJson.readDated(bom, s -> s).asOf(java.time.LocalDate.of(2024, 1, 1)))
         .isEqualTo(plain);
-    assertThat(HierarchyJson.datedDocument(s -> s, s -> s).read(file).asOf(java.time.LocalDate.of(2024, 1, 1)))
+    JsonDocument<DatedHierarchy<String>> dated = HierarchyJson.datedDocument(s -> s, s -> s);
+    assertThat(dated.read(file).asOf(java.time.LocalDate.of(2024, 1, 1)))
         .isEqualTo(plain);
-    assertThat(HierarchyJson.datedDocument(s -> s, s -> s).read(new ByteArrayInputStream(bytes))
+    assertThat(dated.read(new ByteArrayInputStream(bytes))
         .asOf(java.time.LocalDate.of(2024, 1, 1))).isEqualTo(plain);
-    assertThat(HierarchyJson.datedDocument(s -> s, s -> s).read(new StringReader(bom))
+    assertThat(dated.read(new StringReader(bom))
         .asOf(java.time.LocalDate.of(2024, 1, 1))).isEqualTo(plain);
   }
 
