@@ -163,8 +163,8 @@ public final class AssignmentRulesJson {
       return null;
     }
     if (t.has("user") || t.has("queue")) {
-      for (String other : TARGET_SHAPE.names().subList(3, TARGET_SHAPE.names().size())) {
-        if (t.has(other)) {
+      for (String other : TARGET_SHAPE.names()) {
+        if (t.has(other) && !other.equals("user") && !other.equals("queue")) {
           t.problems.add(t.at(other), "'%s' belongs to a 'strategy' target", other);
         }
       }
