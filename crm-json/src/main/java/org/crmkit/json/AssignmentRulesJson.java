@@ -217,18 +217,15 @@ public final class AssignmentRulesJson {
 
   private static void writeTarget(Out o, Target t) {
     switch (t.kind()) {
-      case USER:
-        o.put("user", t.user().orElseThrow());
-        break;
-      case QUEUE:
-        o.put("queue", t.queue().orElseThrow());
-        break;
-      default:
+      case USER -> o.put("user", t.user().orElseThrow());
+      case QUEUE -> o.put("queue", t.queue().orElseThrow());
+      default -> {
         Distribution d = t.distribution().orElseThrow();
         o.put("strategy", d.strategy()).put("team", d.team().orElse(null))
             .strings("users", d.users())
             .strings("requiredSkills", new TreeSet<>(d.requiredSkills()))
             .flag("requireTerritoryCoverage", d.requireTerritoryCoverage());
+      }
     }
   }
 }

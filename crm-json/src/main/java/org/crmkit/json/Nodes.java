@@ -68,54 +68,54 @@ final class Nodes {
   static <K> @Nullable Hierarchy<K> hierarchy(In parent, String field,
       Function<String, ? extends K> key, @Nullable LevelSchema schema, @Nullable Integer maxDepth,
       Set<K> ids) {
-    List<Integer> declared = new ArrayList<>();
-    int before = parent.problems.count();
-    List<DatedEdge<K>> edges = edges(parent, field, key, false, declared);
-    edges.forEach(e -> ids.add(e.node()));
-    if (parent.problems.count() > before) {
-      return null;
-    }
-    Hierarchy.Builder<K> b = Hierarchy.builder();
-    if (schema != null) {
-      b.levels(schema);
-    }
-    if (maxDepth != null) {
-      b.maxDepth(maxDepth);
-    }
-    edges.forEach(e -> b.node(e.node(), e.parent().orElse(null), e.level().orElse(null)));
-    try {
+    return Nodes.<K, Hierarchy<K>>build(parent, field, key, false, ids, edges -> {
+      Hierarchy.Builder<K> b = Hierarchy.builder();
+      if (schema != null) {
+        b.levels(schema);
+      }
+      if (maxDepth != null) {
+        b.maxDepth(maxDepth);
+      }
+      edges.forEach(e -> b.node(e.node(), e.parent().orElse(null), e.level().orElse(null)));
       return b.build();
-    } catch (InvalidDefinitionException e) {
-      parent.problems.addAll(
-          e.renumbered(parent.problems.what(), "nodes", parent.at(field), declared::get),
-          ProblemPath.of());
-      return null;
-    }
+    });
   }
 
   /** The dated hierarchy of the array {@code field}, or null (with its problems). */
   static <K> @Nullable DatedHierarchy<K> dated(In parent, String field,
       Function<String, ? extends K> key, @Nullable LevelSchema schema, @Nullable Integer maxDepth) {
+    return Nodes.<K, DatedHierarchy<K>>build(parent, field, key, true, new HashSet<>(), edges -> {
+      DatedHierarchy.Builder<K> b = DatedHierarchy.builder();
+      if (schema != null) {
+        b.levels(schema);
+      }
+      if (maxDepth != null) {
+        b.maxDepth(maxDepth);
+      }
+      edges.forEach(b::edge);
+      return b.build();
+    });
+  }
+
+  /**
+   * Reads the edges of the array {@code field} and, if they have no problem, builds them; the
+   * builder's problems ({@code nodes[k]} or {@code edges[k]}) go to the document's elements.
+   */
+  private static <K, H> @Nullable H build(In parent, String field,
+      Function<String, ? extends K> key, boolean dated, Set<K> ids,
+      Function<List<DatedEdge<K>>, H> build) {
     List<Integer> declared = new ArrayList<>();
     int before = parent.problems.count();
-    List<DatedEdge<K>> edges = edges(parent, field, key, true, declared);
+    List<DatedEdge<K>> edges = edges(parent, field, key, dated, declared);
+    edges.forEach(e -> ids.add(e.node()));
     if (parent.problems.count() > before) {
       return null;
     }
-    DatedHierarchy.Builder<K> b = DatedHierarchy.builder();
-    if (schema != null) {
-      b.levels(schema);
-    }
-    if (maxDepth != null) {
-      b.maxDepth(maxDepth);
-    }
-    edges.forEach(b::edge);
     try {
-      return b.build();
+      return build.apply(edges);
     } catch (InvalidDefinitionException e) {
-      parent.problems.addAll(
-          e.renumbered(parent.problems.what(), "edges", parent.at(field), declared::get),
-          ProblemPath.of());
+      parent.problems.addAll(e.renumbered(parent.problems.what(), dated ? "edges" : "nodes",
+          parent.at(field), declared::get), ProblemPath.of());
       return null;
     }
   }
