@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +59,11 @@ public final class AccessDataJson {
    */
   public static AccessData read(String json) {
     return DOCUMENT.read(json);
+  }
+
+  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
+  public static AccessData read(InputStream in) throws IOException {
+    return DOCUMENT.read(in);
   }
 
   /** Writes a document that {@link #read} turns back into equal data. */

@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -79,6 +81,12 @@ public final class AssignmentRulesJson {
    */
   public static AssignmentRules read(String json, AssignmentTeamJson.Team team) {
     return document(team).read(json);
+  }
+
+  /** As {@code document(team).read(in)} (UTF-8, read to the end, not closed). */
+  public static AssignmentRules read(InputStream in, AssignmentTeamJson.Team team)
+      throws IOException {
+    return document(team).read(in);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +45,11 @@ public final class AssignmentStateJson {
    */
   public static AssignmentState read(String json) {
     return DOCUMENT.read(json);
+  }
+
+  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
+  public static AssignmentState read(InputStream in) throws IOException {
+    return DOCUMENT.read(in);
   }
 
   /** Writes a state document that {@link #read} turns back into an equal state. */

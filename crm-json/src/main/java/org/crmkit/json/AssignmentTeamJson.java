@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -75,6 +77,11 @@ public final class AssignmentTeamJson {
    */
   public static Team read(String json) {
     return DOCUMENT.read(json);
+  }
+
+  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
+  public static Team read(InputStream in) throws IOException {
+    return DOCUMENT.read(in);
   }
 
   /**

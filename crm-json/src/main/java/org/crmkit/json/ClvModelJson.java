@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,6 +174,11 @@ public final class ClvModelJson {
    */
   public static ClvModel read(String json) {
     return DOCUMENT.read(json);
+  }
+
+  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
+  public static ClvModel read(InputStream in) throws IOException {
+    return DOCUMENT.read(in);
   }
 
   static ClvModel read(In root) {

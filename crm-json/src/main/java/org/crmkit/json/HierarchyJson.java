@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -96,6 +98,12 @@ public final class HierarchyJson {
    */
   public static <K> Hierarchy<K> read(String json, Function<String, ? extends K> keyReader) {
     return HierarchyJson.<K>document(keyReader, String::valueOf).read(json);
+  }
+
+  /** As {@code document(keyReader, …).read(in)} (UTF-8, read to the end, not closed). */
+  public static <K> Hierarchy<K> read(InputStream in, Function<String, ? extends K> keyReader)
+      throws IOException {
+    return HierarchyJson.<K>document(keyReader, String::valueOf).read(in);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,11 @@ public final class MachineJson {
    */
   public static Machine read(String json, GuardRegistry guards) {
     return document(guards).read(json);
+  }
+
+  /** As {@code document(guards).read(in)} (UTF-8, read to the end, not closed). */
+  public static Machine read(InputStream in, GuardRegistry guards) throws IOException {
+    return document(guards).read(in);
   }
 
   private static Out tree(Machine machine) {

@@ -1,6 +1,8 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,12 @@ public final class PolicyJson {
   public static AccessPolicy read(String json, Organisation organisation) {
     Objects.requireNonNull(organisation, "organisation");
     return DOCUMENT.read(json).compile(organisation);
+  }
+
+  /** As {@code DOCUMENT.read(in).compile(organisation)} (UTF-8, read to the end, not closed). */
+  public static AccessPolicy read(InputStream in, Organisation organisation) throws IOException {
+    Objects.requireNonNull(organisation, "organisation");
+    return DOCUMENT.read(in).compile(organisation);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.crmkit.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +53,11 @@ public final class RfmModelJson {
    */
   public static RfmModel read(String json) {
     return DOCUMENT.read(json);
+  }
+
+  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
+  public static RfmModel read(InputStream in) throws IOException {
+    return DOCUMENT.read(in);
   }
 
   static Out tree(RfmModel model) {

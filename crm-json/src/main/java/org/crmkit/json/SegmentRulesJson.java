@@ -1,6 +1,8 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,6 +56,11 @@ public final class SegmentRulesJson {
    */
   public static SegmentRules read(String json) {
     return document(false).read(json);
+  }
+
+  /** As {@code document(false).read(in)} (UTF-8, read to the end, not closed). */
+  public static SegmentRules read(InputStream in) throws IOException {
+    return document(false).read(in);
   }
 
   private static Out tree(SegmentRules rules, boolean strict) {

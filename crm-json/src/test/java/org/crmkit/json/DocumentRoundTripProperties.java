@@ -92,8 +92,10 @@ class DocumentRoundTripProperties {
     Path file = Files.writeString(dir.resolve("model.json"), json);
     assertThat(RfmModelJson.DOCUMENT.read(file)).isEqualTo(model);
     assertThat(RfmModelJson.DOCUMENT.read(new StringReader(json))).isEqualTo(model);
-    assertThat(RfmModelJson.DOCUMENT.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
-        .isEqualTo(model);
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    assertThat(RfmModelJson.DOCUMENT.read(new ByteArrayInputStream(bytes))).isEqualTo(model);
+    assertThat(RfmModelJson.read(new ByteArrayInputStream(bytes))).isEqualTo(model);
+    assertThat(RfmModelJson.DOCUMENT.format()).isEqualTo(RfmModelJson.FORMAT);
     ClvModel clv = RandomDocuments.clvModel(new Random(2));
     assertThat(ClvModelJson.DOCUMENT.read(new StringReader(ClvModelJson.write(clv)))).isEqualTo(clv);
     AssignmentState state = RandomDocuments.state(new Random(3));
