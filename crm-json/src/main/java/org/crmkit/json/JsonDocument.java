@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
@@ -66,7 +68,9 @@ public final class JsonDocument<T> {
    * @throws InvalidDefinitionException listing every problem with its JSON path
    */
   public T read(Reader in) throws IOException {
-    return read(JsonText.read(in));
+    StringWriter text = new StringWriter();
+    Objects.requireNonNull(in, "in").transferTo(text);
+    return read(text.toString());
   }
 
   /**
@@ -77,7 +81,7 @@ public final class JsonDocument<T> {
    *     byte offset of the first byte that is not UTF-8
    */
   public T read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
+    return read(JsonText.utf8(Objects.requireNonNull(in, "in").readAllBytes()));
   }
 
   /**
@@ -87,7 +91,7 @@ public final class JsonDocument<T> {
    * @throws InvalidDefinitionException as {@link #read(InputStream)}
    */
   public T read(Path file) throws IOException {
-    return read(JsonText.read(file));
+    return read(JsonText.utf8(Files.readAllBytes(Objects.requireNonNull(file, "file"))));
   }
 
   /**
