@@ -37,7 +37,7 @@ import org.crmkit.permissions.Scope;
  * Stateless and thread-safe.
  *
  * <pre>{@code
- * AccessPolicy policy = PolicyJson.read(Path.of("policy.json"), data.organisation());
+ * AccessPolicy policy = PolicyJson.DOCUMENT.read(Path.of("policy.json")).compile(organisation);
  * }</pre>
  *
  * <p>Lists that filter ({@code objectTypes} and {@code actions} of sharing rules and denies)
