@@ -62,23 +62,17 @@ final class ValueLayout {
 
   static final Shape ACCESS = new Shape("access decision", "allowed", "user", "action",
       "objectType", "record", "basis", "ruleId?", "reasons", "explanation");
-
   static final Shape DECISION = new Shape("decision", "accepted", "outcome", "from", "event",
       "state", "effects?", "internal?", "target?", "failedGuard?", "reason", "explanation");
-
   static final Shape RECORD = new Shape("transition record", "subjectId", "from", "to", "event",
       "at", "actor", "version");
-
   static final Shape SUBJECT = new Shape("subject state", "subjectId", "state", "version");
-
   static final Shape ASSIGNMENT = new Shape("assignment", "leadId", "user?", "queue?", "rule",
       "strategy?", "fellBack", "skipped?", "explanation");
   static final Shape SKIP = new Shape("skip", "user", "reason", "detail");
-
   static final Shape SCORE = new Shape("RFM score", "customer", "recencyDays", "frequency",
       "monetary", "r", "f", "m", "code?");
   static final Shape RESULT = new Shape("RFM result", "model", "scores");
-
   static final Shape PREDICTION = new Shape("customer prediction", "customer", "probabilityAlive",
       "expectedPurchases", "expectedSpend", "clv");
   static final Shape PREDICTIONS = new Shape("CLV predictions", "horizon", "discount", "customers");
@@ -105,12 +99,11 @@ final class ValueLayout {
       })),
       new Value<>(Assignment.class, ValueLayout::assignment, null),
       document(AssignmentState.class, AssignmentStateJson.DOCUMENT),
-      new Value<>(RfmScore.class, s -> score(new Out(JsonText.MAPPER.createObjectNode()), s).node,
+      new Value<>(RfmScore.class, s -> score(out(), s).node,
           n -> read(n, SCORE, ValueLayout::score)),
       new Value<>(RfmResult.class, ValueLayout::result, null),
       document(RfmModel.class, RfmModelJson.DOCUMENT),
-      new Value<>(CustomerPrediction.class,
-          p -> prediction(new Out(JsonText.MAPPER.createObjectNode()), p).node,
+      new Value<>(CustomerPrediction.class, p -> prediction(out(), p).node,
           n -> read(n, PREDICTION, ValueLayout::prediction)),
       new Value<>(ClvPredictions.class, ValueLayout::predictions, n -> read(n, PREDICTIONS, in -> {
         Integer horizon = in.integer("horizon", 0);
