@@ -88,16 +88,6 @@ public final class PolicyJson {
   }
 
   /**
-   * Reads a policy document into a builder (without an organisation), for a host that adds
-   * definitions of its own before building.
-   *
-   * @throws InvalidDefinitionException listing every structural problem with its JSON path
-   */
-  public static AccessPolicy.Builder builder(String json) {
-    return readDocument(json).builder();
-  }
-
-  /**
    * Reads a policy document's definitions without compiling them.
    *
    * @throws InvalidDefinitionException listing every structural problem with its JSON path
