@@ -35,6 +35,12 @@ final class FitWarnings {
                   + " p -> 0 the model is the NBD (nobody drops out), so P(alive) is close to 1 for everyone"
                   + " and does not tell churned customers apart; the data carry no dropout signal",
               name, a, b, mean)));
+        } else if (a / (a + b) < 1e-4) {
+          out.add(new FitWarning("degenerate", String.format(Locale.ROOT,
+              "%s: the mean dropout probability a/(a+b) = %.3g (a = %.6g, b = %.6g) is practically 0: the model"
+                  + " has degenerated to the NBD (nobody drops out), so P(alive) is close to 1 for everyone and"
+                  + " does not tell churned customers apart; the data carry no dropout signal",
+              name, a / (a + b), a, b)));
         }
         rateWarning(out, name, p.get("r"), p.get("alpha"));
       }
