@@ -27,16 +27,33 @@ import org.jspecify.annotations.Nullable;
  *                  "converged": true, "repeat_buyers": 946, "excluded_non_positive_spend": 0}}
  * }</pre>
  *
- * <p>The parameters, both log-likelihoods, {@code calibration_end} and {@code unit} are required;
- * the fit diagnostics are optional (so a model with published parameters can be written by hand).
+ * <p>The purchase model is one object named by its kind ({@link PurchaseModelKind#documentKey()}):
+ * {@code "bg_nbd"} as above, or {@code "pareto_nbd"} ({@code r, alpha, s, beta}) or
+ * {@code "mbg_nbd"} ({@code r, alpha, a, b}), each with the same fit fields. The parameters, both
+ * log-likelihoods, {@code calibration_end} and {@code unit} are required; the fit diagnostics are
+ * optional (so a model with published parameters can be written by hand).
+ *
+ * <p>A purchase model fitted on a summary alone (no dates, no spend) has its own document,
+ * {@code "format": "crmkit.purchase-model/1"}, with only the model's object (any of the four
+ * kinds, {@code "bg_bb"} with {@code alpha, beta, gamma, delta}):
+ *
+ * <pre>{@code
+ * {"format": "crmkit.purchase-model/1",
+ *  "bg_bb": {"alpha": 1.204, "beta": 0.750, "gamma": 0.657, "delta": 2.783,
+ *            "log_likelihood": -33225.6, "customers": 11104}}
+ * }</pre>
+ *
  * Stateless and thread-safe.
  */
 public final class ClvModelJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.clv-model/1";
+  /** The value of the {@code format} field of a purchase model fitted on a summary. */
+  public static final String PURCHASE_FORMAT = "crmkit.purchase-model/1";
 
-  private static final List<String> TOP = List.of("format", "calibration_end", "unit", "bg_nbd", "gamma_gamma");
-  private static final List<String> BG = List.of("r", "alpha", "a", "b", "log_likelihood",
+  private static final List<String> TOP = List.of("format", "calibration_end", "unit", "bg_nbd",
+      "pareto_nbd", "mbg_nbd", "gamma_gamma");
+  private static final List<String> REPORT = List.of("log_likelihood",
       "standard_errors", "iterations", "evaluations", "converged", "customers");
   private static final List<String> GG = List.of("p", "q", "gamma", "log_likelihood",
       "standard_errors", "iterations", "evaluations", "converged", "repeat_buyers",
@@ -50,13 +67,7 @@ public final class ClvModelJson {
     root.put("format", FORMAT);
     root.put("calibration_end", model.calibrationEnd().toString());
     root.put("unit", model.unit().label());
-    ObjectNode bg = root.putObject("bg_nbd");
-    BgNbdParameters m = model.bgNbd().parameters();
-    bg.put("r", m.r());
-    bg.put("alpha", m.alpha());
-    bg.put("a", m.a());
-    bg.put("b", m.b());
-    report(bg, model.bgNbd().report(), "customers");
+    writePurchases(root, model.purchases());
     ObjectNode gg = root.putObject("gamma_gamma");
     GammaGammaParameters g = model.gammaGamma().parameters();
     gg.put("p", g.p());
@@ -64,11 +75,29 @@ public final class ClvModelJson {
     gg.put("gamma", g.gamma());
     report(gg, model.gammaGamma().report(), "repeat_buyers");
     gg.put("excluded_non_positive_spend", model.gammaGamma().excludedNonPositiveSpend());
+    return pretty(root);
+  }
+
+  /** Writes a purchase model fitted on a summary as a {@value #PURCHASE_FORMAT} document. */
+  public static String write(PurchaseFit fit) {
+    ObjectNode root = JsonReading.mapper().createObjectNode();
+    root.put("format", PURCHASE_FORMAT);
+    writePurchases(root, fit);
+    return pretty(root);
+  }
+
+  private static String pretty(ObjectNode root) {
     try {
       return JsonReading.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new CrmException("could not write the lifetime-value model as JSON", e);
     }
+  }
+
+  private static void writePurchases(ObjectNode root, PurchaseFit fit) {
+    ObjectNode node = root.putObject(fit.model().kind().documentKey());
+    fit.model().parameters().forEach(node::put);
+    report(node, fit.report(), "customers");
   }
 
   private static void report(ObjectNode node, FitReport r, String observations) {
@@ -113,32 +142,76 @@ public final class ClvModelJson {
         in.problem("$.unit", "expected \"day\" or \"week\", but found \"%s\"", unitText);
       }
     }
-    BgNbdFit bg = readBgNbd(in, root);
+    PurchaseFit purchases = readPurchases(in, root, false);
     GammaGammaFit gg = readGammaGamma(in, root);
     in.throwIfAny(what);
-    return new ClvModel(end, unit, bg, gg);
+    return new ClvModel(end, unit, purchases, gg);
   }
 
-  private static @Nullable BgNbdFit readBgNbd(JsonReading in, JsonNode root) {
-    JsonNode node = root.get("bg_nbd");
-    if (node == null) {
-      in.problem("$.bg_nbd", "required object is missing");
+  /**
+   * Reads the purchase model of a document: a {@value #PURCHASE_FORMAT} document, or the purchase
+   * part of a {@value #FORMAT} document.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path
+   */
+  public static PurchaseFit readPurchaseFit(String json) {
+    String what = "purchase model document";
+    JsonNode root = JsonReading.parse(json, what);
+    JsonNode format = root.get("format");
+    if (format != null && FORMAT.equals(format.asText())) {
+      return read(json).purchases();
+    }
+    JsonReading in = new JsonReading();
+    if (!in.checkFormat(root, PURCHASE_FORMAT)) {
+      in.throwIfAny(what);
+    }
+    List<String> top = new java.util.ArrayList<>(List.of("format"));
+    for (PurchaseModelKind k : PurchaseModelKind.values()) {
+      top.add(k.documentKey());
+    }
+    in.unknownFields(root, "$", top);
+    PurchaseFit fit = readPurchases(in, root, true);
+    in.throwIfAny(what);
+    return fit;
+  }
+
+  /** The one purchase-model object of the document (BG/BB only when {@code discrete} is allowed). */
+  private static @Nullable PurchaseFit readPurchases(JsonReading in, JsonNode root, boolean discrete) {
+    List<PurchaseModelKind> present = new java.util.ArrayList<>();
+    for (PurchaseModelKind k : PurchaseModelKind.values()) {
+      if (root.has(k.documentKey()) && (discrete || !k.discrete())) {
+        present.add(k);
+      }
+    }
+    if (present.size() != 1) {
+      List<String> keys = java.util.Arrays.stream(PurchaseModelKind.values())
+          .filter(k -> discrete || !k.discrete()).map(PurchaseModelKind::documentKey).toList();
+      in.problem("$", present.isEmpty() ? "required purchase model object is missing: expected one of %s"
+          : "expected exactly one purchase model object of %s, but found %s", keys, present.stream()
+          .map(PurchaseModelKind::documentKey).toList());
       return null;
     }
-    if (!in.requireObject(node, "$.bg_nbd")) {
+    PurchaseModelKind kind = present.get(0);
+    String path = "$." + kind.documentKey();
+    JsonNode node = root.get(kind.documentKey());
+    if (!in.requireObject(node, path)) {
       return null;
     }
-    String path = "$.bg_nbd";
-    in.unknownFields(node, path, BG);
-    Double r = positive(in, node, "r", path);
-    Double alpha = positive(in, node, "alpha", path);
-    Double a = positive(in, node, "a", path);
-    Double b = positive(in, node, "b", path);
-    FitReport report = readReport(in, node, path, "customers", List.of("r", "alpha", "a", "b"));
-    if (r == null || alpha == null || a == null || b == null || report == null) {
+    List<String> fields = new java.util.ArrayList<>(kind.parameterNames());
+    fields.addAll(REPORT);
+    in.unknownFields(node, path, fields);
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (String name : kind.parameterNames()) {
+      Double v = positive(in, node, name, path);
+      if (v != null) {
+        values.put(name, v);
+      }
+    }
+    FitReport report = readReport(in, node, path, "customers", kind.parameterNames());
+    if (values.size() != kind.parameterNames().size() || report == null) {
       return null;
     }
-    return new BgNbdFit(new BgNbdParameters(r, alpha, a, b), report);
+    return PurchaseFit.of(kind.create(values), report);
   }
 
   private static @Nullable GammaGammaFit readGammaGamma(JsonReading in, JsonNode root) {
