@@ -236,7 +236,7 @@ public final class ClvModelJson {
     return new GammaGammaFit(new GammaGammaParameters(p, q, gamma), report, excluded);
   }
 
-  private static @Nullable FitReport readReport(JsonReading in, JsonNode node, String path,
+  static @Nullable FitReport readReport(JsonReading in, JsonNode node, String path,
       String observations, List<String> names) {
     Double ll = in.number(node, "log_likelihood", path);
     Map<String, Double> se = new LinkedHashMap<>();
@@ -271,7 +271,7 @@ public final class ClvModelJson {
     return v == null ? 0 : v;
   }
 
-  private static @Nullable Double positive(JsonReading in, JsonNode node, String field, String path) {
+  static @Nullable Double positive(JsonReading in, JsonNode node, String field, String path) {
     Double v = in.number(node, field, path);
     if (v != null && !(v > 0)) {
       in.problem(path + "." + field, "expected a number > 0, but found %s", v);
