@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ClvCommand.class,
+      RetentionCommand.class,
       RfmCommand.class,
       LifecycleCommand.class,
       AssignCommand.class,

@@ -186,9 +186,12 @@ public final class ClvModelJson {
     if (present.size() != 1) {
       List<String> keys = java.util.Arrays.stream(PurchaseModelKind.values())
           .filter(k -> discrete || !k.discrete()).map(PurchaseModelKind::documentKey).toList();
-      in.problem("$", present.isEmpty() ? "required purchase model object is missing: expected one of %s"
-          : "expected exactly one purchase model object of %s, but found %s", keys, present.stream()
-          .map(PurchaseModelKind::documentKey).toList());
+      if (present.isEmpty()) {
+        in.problem("$.bg_nbd", "required object is missing (or another purchase model, one of %s)", keys);
+      } else {
+        in.problem("$", "expected exactly one purchase model object of %s, but found %s", keys,
+            present.stream().map(PurchaseModelKind::documentKey).toList());
+      }
       return null;
     }
     PurchaseModelKind kind = present.get(0);
