@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ClvCommand.class,
       RetentionCommand.class,
+      FunnelCommand.class,
+      ForecastCommand.class,
       RfmCommand.class,
       LifecycleCommand.class,
       AssignCommand.class,
