@@ -118,25 +118,31 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, PurchaseFit pu
   public CustomerPrediction predict(CustomerSummary customer, int horizon, double discount) {
     checkHorizonAndDiscount(horizon, discount);
     double[] curve = aliveCurve(customer.repeatPurchases(), customer.recency(), customer.age(), horizon, discount);
-    return prediction(customer, curve);
+    return prediction(customer, curve, purchases.model().probabilityAlive(customer));
   }
 
   /**
    * The predictions for many customers; like {@link #predict(CustomerSummary, int, double)} for
    * each, but the expectation of an alive customer, which depends only on {@code x} and {@code T},
-   * is computed once per distinct {@code (x, T)} pair: with day-resolution data that is at most
-   * the distinct repeat counts times the days of the cohort window, so the cost is close to O(n).
+   * is computed once per distinct {@code (x, T)} pair, and P(alive) once per distinct
+   * {@code (x, t_x, T)}: with day-resolution data that is at most the distinct repeat counts times
+   * the days of the cohort window (squared for P(alive)), so the cost is close to O(n).
    *
    * @throws CrmException as {@link #predict(CustomerSummary, int, double)}
    */
   public ClvPredictions predict(List<CustomerSummary> customers, int horizon, double discount) {
     checkHorizonAndDiscount(horizon, discount);
     Map<Key, double[]> curves = new HashMap<>();
+    Map<AliveKey, Double> alive = new HashMap<>();
+    PurchaseModel m = purchases.model();
     List<CustomerPrediction> out = new ArrayList<>(customers.size());
     for (CustomerSummary c : customers) {
       double[] curve = curves.computeIfAbsent(new Key(c.repeatPurchases(), c.age()),
           k -> aliveCurve(k.x(), 0, k.age(), horizon, discount));
-      out.add(prediction(c, curve));
+      // P(alive) depends on (x, t_x, T) only: Pareto/NBD's costs two hypergeometric series
+      double p = alive.computeIfAbsent(new AliveKey(c.repeatPurchases(), c.recency(), c.age()),
+          k -> m.probabilityAlive(c));
+      out.add(prediction(c, curve, p));
     }
     return new ClvPredictions(horizon, discount, out);
   }
@@ -178,6 +184,8 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, PurchaseFit pu
 
   private record Key(int x, double age) {}
 
+  private record AliveKey(int x, double recency, double age) {}
+
   /**
    * For a customer alive at T with x repeat purchases: {@code [U(H), Σ_k (U(k) − U(k−1))/(1+d)^k]}
    * where U is {@link AliveExpectation#of}; the sum stops once the remaining periods cannot change
@@ -207,8 +215,7 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, PurchaseFit pu
     return new double[] {total, discounted};
   }
 
-  private CustomerPrediction prediction(CustomerSummary c, double[] curve) {
-    double alive = purchases.model().probabilityAlive(c);
+  private CustomerPrediction prediction(CustomerSummary c, double[] curve, double alive) {
     double spend = gammaGamma.parameters().expectedSpend(c);
     double clv = spend * alive * curve[1];
     if (!Double.isFinite(clv)) {

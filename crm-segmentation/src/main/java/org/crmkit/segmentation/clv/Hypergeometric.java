@@ -130,8 +130,10 @@ final class Hypergeometric {
     double term = 1;
     double sum = 1;
     double logScale = 0;
+    double ratio = a * b / c * z;
+    double absZ = Math.abs(z);
+    double lastNegative = -Math.min(a, b);
     for (int n = 0; n < maxTerms; n++) {
-      double ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
       term *= ratio;
       sum += term;
       if (Math.abs(term) > BIG) {
@@ -142,9 +144,11 @@ final class Hypergeometric {
       if (term == 0) {
         return new double[] {logScale + Math.log(Math.abs(sum)), Math.signum(sum)};
       }
-      // the ratios tend to z: bound the rest by a geometric series at the larger of both
-      double rho = Math.max(Math.abs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2)) * z), Math.abs(z));
-      if (rho < 1 && n + 1 > -Math.min(a, b) && Math.abs(term) * rho / (1 - rho) <= 1e-17 * Math.abs(sum)) {
+      // the next ratio, reused by the next term; the ratios tend to z, so the rest is bounded by a
+      // geometric series at the larger of both
+      ratio = (a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2)) * z;
+      double rho = Math.max(Math.abs(ratio), absZ);
+      if (rho < 1 && n + 1 > lastNegative && Math.abs(term) * rho <= 1e-17 * (1 - rho) * Math.abs(sum)) {
         return new double[] {logScale + Math.log(Math.abs(sum)), Math.signum(sum)};
       }
     }

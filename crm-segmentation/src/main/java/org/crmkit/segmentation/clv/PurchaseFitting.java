@@ -17,24 +17,38 @@ final class PurchaseFitting {
     double at(double[] p, int x, double tx, double bigT);
   }
 
+  /** Per-evaluation preparation: returns the row likelihood for these parameters. */
+  interface Prepared {
+    RowLikelihood at(double[] p);
+  }
+
   private PurchaseFitting() {}
 
   static PurchaseFit fit(PurchaseModelKind kind, WeightedSummaries data) {
     SummaryRows rows;
-    RowLikelihood ll;
+    Prepared ll;
     double[] start;
     switch (kind) {
       case PARETO_NBD -> {
         rows = BgNbd.checked(data, "Pareto/NBD");
         double rate = rows.weightedX / rows.weightedT;
         start = new double[] {0, Math.log(1 / rate), Math.log(0.5), Math.log(rows.weightedT / rows.totalWeight)};
-        ll = (p, x, tx, t) -> ParetoNbdParameters.logLikelihood(p[0], p[1], p[2], p[3], x, tx, t);
+        int maxX = rows.maxX;
+        ll = p -> {
+          // the log-gamma ratios depend on x only: once per evaluation and distinct x
+          double[] shared = new double[maxX + 1];
+          double constant = p[0] * Math.log(p[1]) + p[2] * Math.log(p[3]);
+          for (int x = 0; x <= maxX; x++) {
+            shared[x] = BgNbdMath.logGammaRatio(p[0], x) + constant;
+          }
+          return (q, x, tx, t) -> shared[x] + ParetoNbdParameters.logBracket(q[0], q[1], q[2], q[3], x, tx, t);
+        };
       }
       case MBG_NBD -> {
         rows = BgNbd.checked(data, "MBG/NBD");
         double rate = rows.weightedX / rows.weightedT;
         start = new double[] {0, Math.log(1 / rate), 0, 0};
-        ll = (p, x, tx, t) -> MbgNbdParameters.logLikelihood(p[0], p[1], p[2], p[3], x, tx, t);
+        ll = p -> (q, x, tx, t) -> MbgNbdParameters.logLikelihood(q[0], q[1], q[2], q[3], x, tx, t);
       }
       case BG_BB -> {
         rows = BgNbd.checked(data, "BG/BB");
@@ -42,12 +56,12 @@ final class PurchaseFitting {
           BgBbParameters.discrete(c);
         }
         start = new double[] {0, 0, 0, 0};
-        ll = (p, x, tx, t) -> BgBbParameters.logLikelihood(p[0], p[1], p[2], p[3], x, (int) tx, (int) t);
+        ll = p -> (q, x, tx, t) -> BgBbParameters.logLikelihood(q[0], q[1], q[2], q[3], x, (int) tx, (int) t);
       }
       default -> throw new IllegalStateException("no generic fit for " + kind);
     }
     SummaryRows r = rows;
-    RowLikelihood f = ll;
+    Prepared prepared = ll;
     ToDoubleFunction<double[]> objective = theta -> {
       double[] p = new double[theta.length];
       for (int i = 0; i < p.length; i++) {
@@ -55,6 +69,7 @@ final class PurchaseFitting {
       }
       double sum = 0;
       try {
+        RowLikelihood f = prepared.at(p);
         for (int i = 0; i < r.size(); i++) {
           sum += r.weight[i] * f.at(p, r.x[i], r.tx[i], r.bigT[i]);
         }
