@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import org.crmkit.examples.csv.Csv;
 import org.crmkit.segmentation.clv.FitWarning;
 import org.crmkit.segmentation.clv.RetentionFit;
-import org.crmkit.segmentation.clv.RetentionModelJson;
+import org.crmkit.segmentation.clv.ClvModelJson;
 import org.crmkit.segmentation.clv.RetentionPoint;
 import org.crmkit.segmentation.clv.ShiftedBetaGeometric;
 import org.jspecify.annotations.Nullable;
@@ -109,7 +109,7 @@ final class RetentionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       RetentionFit fit = ShiftedBetaGeometric.fit(readCohort(input));
-      String json = RetentionModelJson.write(fit);
+      String json = ClvModelJson.write(fit);
       Path out = output;
       if (out != null) {
         ClvCommand.writeAtomically(out, w -> w.write(json));
@@ -143,7 +143,7 @@ final class RetentionCommand implements Callable<Integer> {
       if (periods < 0 || periods > 100_000) {
         throw new InvalidInputException(List.of("--periods must be between 0 and 100000, but was " + periods));
       }
-      RetentionFit fit = RetentionModelJson.read(ClvCommand.readText(model));
+      RetentionFit fit = ClvModelJson.readRetention(ClvCommand.readText(model));
       PrintWriter out = spec.commandLine().getOut();
       try {
         Csv.writeRow(out, PROJECTION_HEADER);

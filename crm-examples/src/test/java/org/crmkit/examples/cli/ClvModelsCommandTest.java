@@ -21,7 +21,6 @@ import org.crmkit.segmentation.clv.CustomerSummary;
 import org.crmkit.segmentation.clv.PeriodUnit;
 import org.crmkit.segmentation.clv.PurchaseFit;
 import org.crmkit.segmentation.clv.RetentionFit;
-import org.crmkit.segmentation.clv.RetentionModelJson;
 import org.crmkit.core.model.Transaction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,7 +204,7 @@ class ClvModelsCommandTest {
     Run fit = run("retention", "fit", "--input", cohort.toString(), "--output", model.toString());
     assertThat(fit.status()).as(fit.err()).isZero();
     assertThat(fit.out()).contains("\"format\" : \"crmkit.retention-model/1\"", "\"alpha\" : 0.668", "\"beta\" : 3.80");
-    RetentionFit f = RetentionModelJson.read(Files.readString(model));
+    RetentionFit f = ClvModelJson.readRetention(Files.readString(model));
     assertThat(f.model().alpha()).isCloseTo(0.668, within(0.0005));
     assertThat(f.model().beta()).isCloseTo(3.806, within(0.0005));
 
@@ -222,7 +221,7 @@ class ClvModelsCommandTest {
     Files.write(regular, List.of("period,active", "0,1000", "1,631", "2,468", "3,382", "4,326", "5,289", "6,262", "7,241"));
     Run reg = run("retention", "fit", "--input", regular.toString());
     assertThat(reg.status()).isZero();
-    RetentionFit r = RetentionModelJson.read(reg.out());
+    RetentionFit r = ClvModelJson.readRetention(reg.out());
     assertThat(r.model().alpha()).isCloseTo(0.704, within(0.0005));
     assertThat(r.model().beta()).isCloseTo(1.182, within(0.0005));
 

@@ -17,7 +17,6 @@ import org.crmkit.segmentation.clv.ClvModelJson;
 import org.crmkit.segmentation.clv.FitReport;
 import org.crmkit.segmentation.clv.PurchaseFit;
 import org.crmkit.segmentation.clv.PurchaseModelKind;
-import org.crmkit.segmentation.clv.RetentionModelJson;
 import org.crmkit.segmentation.clv.ShiftedBetaGeometric;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +63,7 @@ class SummaryCsvProperties {
     String purchase = ClvModelJson.write(PurchaseFit.of(PurchaseModelKind.BG_BB.create(
         Map.of("alpha", 1.2, "beta", 0.75, "gamma", 0.66, "delta", 2.8)),
         new FitReport(-3, Map.of("alpha", 0.1), 1, 2, true, 100)));
-    String retention = RetentionModelJson.write(ShiftedBetaGeometric.fit(List.of(1000L, 869L, 743L, 653L)));
+    String retention = ClvModelJson.write(ShiftedBetaGeometric.fit(List.of(1000L, 869L, 743L, 653L)));
     qt().withExamples(400).forAll(integers().all()).checkAssert(seed -> {
       try {
         ClvModelJson.readPurchaseFit(mutate(purchase, seed));
@@ -75,7 +74,7 @@ class SummaryCsvProperties {
         assertThat(e.getMessage()).isNotBlank();
       }
       try {
-        RetentionModelJson.read(mutate(retention, seed));
+        ClvModelJson.readRetention(mutate(retention, seed));
       } catch (CrmException e) {
         assertThat(e.getMessage()).isNotBlank();
       }

@@ -53,7 +53,14 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, PurchaseFit pu
    * @throws CrmException if a part is null
    */
   public ClvModel(LocalDate calibrationEnd, PeriodUnit unit, BgNbdFit bgNbd, GammaGammaFit gammaGamma) {
-    this(calibrationEnd, unit, bgNbd == null ? null : PurchaseFit.of(bgNbd.parameters(), bgNbd.report()), gammaGamma);
+    this(calibrationEnd, unit, purchasesOf(bgNbd), gammaGamma);
+  }
+
+  private static PurchaseFit purchasesOf(BgNbdFit bgNbd) {
+    if (bgNbd == null) {
+      throw new CrmException("ClvModel needs calibrationEnd, unit, bgNbd and gammaGamma, but bgNbd was null");
+    }
+    return PurchaseFit.of(bgNbd.parameters(), bgNbd.report());
   }
 
   /**

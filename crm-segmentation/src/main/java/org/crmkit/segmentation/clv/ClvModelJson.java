@@ -172,6 +172,9 @@ public final class ClvModelJson {
     in.unknownFields(root, "$", top);
     PurchaseFit fit = readPurchases(in, root, true);
     in.throwIfAny(what);
+    if (fit == null) {
+      throw new IllegalStateException("no problem reported, but no purchase model read");
+    }
     return fit;
   }
 
@@ -239,7 +242,7 @@ public final class ClvModelJson {
     return new GammaGammaFit(new GammaGammaParameters(p, q, gamma), report, excluded);
   }
 
-  static @Nullable FitReport readReport(JsonReading in, JsonNode node, String path,
+  private static @Nullable FitReport readReport(JsonReading in, JsonNode node, String path,
       String observations, List<String> names) {
     Double ll = in.number(node, "log_likelihood", path);
     Map<String, Double> se = new LinkedHashMap<>();
@@ -274,12 +277,74 @@ public final class ClvModelJson {
     return v == null ? 0 : v;
   }
 
-  static @Nullable Double positive(JsonReading in, JsonNode node, String field, String path) {
+  private static @Nullable Double positive(JsonReading in, JsonNode node, String field, String path) {
     Double v = in.number(node, field, path);
     if (v != null && !(v > 0)) {
       in.problem(path + "." + field, "expected a number > 0, but found %s", v);
       return null;
     }
     return v;
+  }
+
+  /** The value of the {@code format} field of a retention model document. */
+  public static final String RETENTION_FORMAT = "crmkit.retention-model/1";
+
+  private static final List<String> SBG_NAMES = List.of("alpha", "beta");
+  private static final List<String> SBG_FIELDS = List.of("alpha", "beta", "log_likelihood", "standard_errors",
+      "iterations", "evaluations", "converged", "customers");
+
+  /**
+   * Writes a fitted shifted-beta-geometric retention model as a {@value #RETENTION_FORMAT}
+   * document:
+   *
+   * <pre>{@code
+   * {"format": "crmkit.retention-model/1",
+   *  "sbg": {"alpha": 0.668, "beta": 3.806, "log_likelihood": -1611.2,
+   *          "standard_errors": {"alpha": 0.104, "beta": 0.786}, "iterations": 40,
+   *          "evaluations": 70, "converged": true, "customers": 1000}}
+   * }</pre>
+   *
+   * <p>{@code alpha}, {@code beta} and {@code log_likelihood} are required, the rest optional.
+   */
+  public static String write(RetentionFit fit) {
+    ObjectNode root = JsonReading.mapper().createObjectNode();
+    root.put("format", RETENTION_FORMAT);
+    ObjectNode node = root.putObject("sbg");
+    fit.model().parametersByName().forEach(node::put);
+    report(node, fit.report(), "customers");
+    return pretty(root);
+  }
+
+  /**
+   * Reads a {@value #RETENTION_FORMAT} document.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path
+   */
+  public static RetentionFit readRetention(String json) {
+    String what = "retention model document";
+    JsonNode root = JsonReading.parse(json, what);
+    JsonReading in = new JsonReading();
+    if (!in.checkFormat(root, RETENTION_FORMAT)) {
+      in.throwIfAny(what);
+    }
+    in.unknownFields(root, "$", List.of("format", "sbg"));
+    JsonNode node = root.get("sbg");
+    RetentionFit fit = null;
+    if (node == null) {
+      in.problem("$.sbg", "required object is missing");
+    } else if (in.requireObject(node, "$.sbg")) {
+      in.unknownFields(node, "$.sbg", SBG_FIELDS);
+      Double alpha = positive(in, node, "alpha", "$.sbg");
+      Double beta = positive(in, node, "beta", "$.sbg");
+      FitReport report = readReport(in, node, "$.sbg", "customers", SBG_NAMES);
+      if (alpha != null && beta != null && report != null) {
+        fit = new RetentionFit(new ShiftedBetaGeometric(alpha, beta), report, List.of());
+      }
+    }
+    in.throwIfAny(what);
+    if (fit == null) {
+      throw new IllegalStateException("no problem reported, but no retention model read");
+    }
+    return fit;
   }
 }

@@ -25,8 +25,8 @@ final class FitWarnings {
     });
     switch (model.kind()) {
       case BG_NBD, MBG_NBD -> {
-        double a = p.get("a");
-        double b = p.get("b");
+        double a = value(p, "a");
+        double b = value(p, "b");
         if (a > DIVERGED && b > DIVERGED) {
           double mean = a / (a + b);
           out.add(new FitWarning("degenerate", String.format(Locale.ROOT,
@@ -42,29 +42,29 @@ final class FitWarnings {
                   + " does not tell churned customers apart; the data carry no dropout signal",
               name, a / (a + b), a, b)));
         }
-        rateWarning(out, name, p.get("r"), p.get("alpha"));
+        rateWarning(out, name, value(p, "r"), value(p, "alpha"));
       }
       case PARETO_NBD -> {
-        double s = p.get("s");
-        double beta = p.get("beta");
+        double s = value(p, "s");
+        double beta = value(p, "beta");
         if (s > DIVERGED && beta > DIVERGED) {
           out.add(new FitWarning("degenerate", String.format(Locale.ROOT,
               "%s: s = %.6g and beta = %.6g ran off together: every customer has the same dropout rate"
                   + " mu = s/beta = %.4g per period (no heterogeneity in lifetimes); P(alive) then depends only"
                   + " on the time since the last purchase and x", name, s, beta, s / beta)));
         }
-        rateWarning(out, name, p.get("r"), p.get("alpha"));
+        rateWarning(out, name, value(p, "r"), value(p, "alpha"));
       }
       case BG_BB -> {
-        if (p.get("alpha") > DIVERGED && p.get("beta") > DIVERGED) {
+        if (value(p, "alpha") > DIVERGED && value(p, "beta") > DIVERGED) {
           out.add(new FitWarning("degenerate", String.format(Locale.ROOT,
               "%s: alpha and beta ran off together: every customer has the same transaction probability"
-                  + " p = %.4g", name, p.get("alpha") / (p.get("alpha") + p.get("beta")))));
+                  + " p = %.4g", name, value(p, "alpha") / (value(p, "alpha") + value(p, "beta")))));
         }
-        if (p.get("gamma") > DIVERGED && p.get("delta") > DIVERGED) {
+        if (value(p, "gamma") > DIVERGED && value(p, "delta") > DIVERGED) {
           out.add(new FitWarning("degenerate", String.format(Locale.ROOT,
               "%s: gamma and delta ran off together: every customer has the same dropout probability"
-                  + " theta = %.4g per opportunity", name, p.get("gamma") / (p.get("gamma") + p.get("delta")))));
+                  + " theta = %.4g per opportunity", name, value(p, "gamma") / (value(p, "gamma") + value(p, "delta")))));
         }
       }
     }
@@ -90,6 +90,15 @@ final class FitWarnings {
       }
     }
     return out;
+  }
+
+  /** A parameter the model declares (every kind's names are fixed). */
+  static double value(Map<String, Double> p, String name) {
+    Double v = p.get(name);
+    if (v == null) {
+      throw new IllegalStateException("the model has no parameter " + name + ": " + p.keySet());
+    }
+    return v;
   }
 
   private static void rateWarning(List<FitWarning> out, String name, double r, double alpha) {

@@ -95,7 +95,7 @@ public record ModelComparison(double holdoutPeriods, List<Row> rows, List<Freque
         double w = 0;
         total = 0;
         for (FrequencyBucket b : buckets) {
-          double e = b.expectedMean().get(f.model().kind().label());
+          double e = FitWarnings.value(b.expectedMean(), f.model().kind().label());
           err += b.customers() * Math.abs(e - b.actualMean());
           w += b.customers();
           total += b.customers() * e;

@@ -149,7 +149,7 @@ public final class FunnelAnalysis {
       int won = 0;
       int lost = 0;
       for (String subject : entered) {
-        Outcome o = outcomeOf.get(subject);
+        Outcome o = outcome(outcomeOf, subject);
         if (o.won()) {
           won++;
         } else if (o.lost()) {
@@ -230,7 +230,7 @@ public final class FunnelAnalysis {
         }
         int won = 0;
         for (String s : subjects) {
-          Outcome o = outcomeOf.get(s);
+          Outcome o = outcome(outcomeOf, s);
           Instant at = o.at();
           if (o.won() && at != null && !at.isAfter(end)) {
             won++;
@@ -256,16 +256,27 @@ public final class FunnelAnalysis {
       if (in == null || outcomes.won().contains(s.stage()) || outcomes.lost().contains(s.stage())) {
         continue;
       }
-      Outcome o = outcomeOf.get(s.subject());
+      Outcome o = outcome(outcomeOf, s.subject());
       Instant at = o.at();
-      boolean closedAfter = at != null && !at.isBefore(in);
-      double status = closedAfter && o.won() ? 1 : closedAfter && o.lost() ? 0 : -1;
-      Instant close = closedAfter ? at : asOf;
+      Instant close = asOf;
+      double status = -1;
+      if (at != null && !at.isBefore(in)) {
+        close = at;
+        status = o.won() ? 1 : o.lost() ? 0 : -1;
+      }
       Instant left = s.left() == null ? asOf : s.left();
       out.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(new double[] {days(in, left), days(in, close), status,
           days(in, asOf)});
     }
     return out;
+  }
+
+  private static Outcome outcome(Map<String, Outcome> outcomeOf, String subject) {
+    Outcome o = outcomeOf.get(subject);
+    if (o == null) {
+      throw new IllegalStateException("no outcome for subject " + subject);
+    }
+    return o;
   }
 
   private static double days(Instant from, Instant to) {

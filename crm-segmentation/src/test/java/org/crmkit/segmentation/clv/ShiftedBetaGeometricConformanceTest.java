@@ -94,12 +94,12 @@ class ShiftedBetaGeometricConformanceTest {
   @Test
   void theDocumentRoundTripsAndReportsEveryProblem() {
     RetentionFit fit = ShiftedBetaGeometric.fit(HIGH_END);
-    String json = RetentionModelJson.write(fit);
+    String json = ClvModelJson.write(fit);
     assertThat(json).contains("\"format\" : \"crmkit.retention-model/1\"").contains("\"alpha\"");
-    RetentionFit back = RetentionModelJson.read(json);
+    RetentionFit back = ClvModelJson.readRetention(json);
     assertThat(back.model()).isEqualTo(fit.model());
     assertThat(back.report()).isEqualTo(fit.report());
-    assertThatThrownBy(() -> RetentionModelJson.read("{\"format\": \"crmkit.retention-model/1\", \"sbg\": {\"alpha\": 0,"
+    assertThatThrownBy(() -> ClvModelJson.readRetention("{\"format\": \"crmkit.retention-model/1\", \"sbg\": {\"alpha\": 0,"
         + " \"log_likelihood\": 1, \"x\": 2}}"))
         .isInstanceOf(org.crmkit.core.InvalidDefinitionException.class)
         .hasMessageContaining("$.sbg.alpha").hasMessageContaining("$.sbg.beta").hasMessageContaining("$.sbg.x");
