@@ -88,8 +88,11 @@ final class ForecastCommand implements Callable<Integer> {
   static final class Pipeline implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--records", required = true, description = "audit log CSV subject_id,from,to,event,at[,actor,version]")
-    Path records;
+    @Option(names = "--records", description = "audit log CSV subject_id,from,to,event,at[,actor,version]")
+    @Nullable Path records;
+
+    @Option(names = "--jdbc-url", description = "read the audit log of a crmkit store instead")
+    @Nullable String jdbcUrl;
 
     @Option(names = "--deals", required = true, description = "open deals CSV deal_id,stage,amount,days_in_stage")
     Path deals;
@@ -120,7 +123,7 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      List<TransitionRecord> log = FunnelCommand.readRecords(records);
+      List<TransitionRecord> log = FunnelCommand.log(records, jdbcUrl);
       List<OpenDeal> open = readDeals(deals);
       FunnelAnalysis history = FunnelAnalysis.of(log, FunnelCommand.outcomes(won, lost), FunnelCommand.asOf(asOf, log));
       Map<String, Double> probabilities = new HashMap<>();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.crmkit.core.CrmException;
 import org.crmkit.core.lifecycle.SalesFunnel;
 import org.crmkit.core.lifecycle.TransitionRecord;
 import org.crmkit.examples.csv.Csv;
+import org.crmkit.examples.jdbc.JdbcCrmStore;
+import org.crmkit.examples.jdbc.JdbcStoreException;
 import org.crmkit.segmentation.forecast.CohortCurve;
 import org.crmkit.segmentation.forecast.FunnelAnalysis;
 import org.crmkit.segmentation.forecast.FunnelOutcomes;
@@ -35,7 +38,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Input, {@code --records}: a CSV with the header {@code subject_id,from,to,event,at} or
  * {@code subject_id,from,to,event,at,actor,version} (a {@code TransitionRecord} per row); {@code at}
- * an ISO-8601 instant, offset date-time or date (midnight UTC). Output of {@code analyze}, on
+ * an ISO-8601 instant, offset date-time or date (midnight UTC); or {@code --jdbc-url}: the audit
+ * log of a crmkit store (the demo persists one at {@code jdbc:h2:./crmkit-data/demo}). Output of
+ * {@code analyze}, on
  * standard output: {@code stage,entered,advanced,won,lost,current,conversion_rate,win_rate,
  * median_days,p25_days,p75_days,p90_days,timed_stays}, one row per stage in order of first
  * appearance, empty fields where a rate or quantile is undefined. {@code --cohorts FILE} writes
@@ -115,6 +120,22 @@ final class FunnelCommand implements Callable<Integer> {
     }
   }
 
+  /** The audit log from {@code --records} (CSV) or {@code --jdbc-url} (a crmkit store, e.g. the demo's). */
+  static List<TransitionRecord> log(@Nullable Path records, @Nullable String jdbcUrl) {
+    if ((records == null) == (jdbcUrl == null)) {
+      throw new InvalidInputException(List.of("give exactly one of --records (CSV) and --jdbc-url (a crmkit store)"));
+    }
+    if (records != null) {
+      return readRecords(records);
+    }
+    String url = jdbcUrl;
+    try {
+      return new JdbcCrmStore(() -> DriverManager.getConnection(url)).allHistory();
+    } catch (JdbcStoreException e) {
+      throw new InvalidInputException(List.of("cannot read the audit log from " + url + ": " + e.getMessage()));
+    }
+  }
+
   /** The outcomes: {@code --won}/{@code --lost}, or the sales funnel's declared ones. */
   static FunnelOutcomes outcomes(@Nullable List<String> won, @Nullable List<String> lost) {
     if (won == null && lost == null) {
@@ -148,8 +169,12 @@ final class FunnelCommand implements Callable<Integer> {
   static final class Analyze implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--records", required = true, description = "CSV subject_id,from,to,event,at[,actor,version]")
-    Path records;
+    @Option(names = "--records", description = "CSV subject_id,from,to,event,at[,actor,version]")
+    @Nullable Path records;
+
+    @Option(names = "--jdbc-url", description = "read the audit log of a crmkit store instead (e.g. the demo's"
+        + " jdbc:h2:./crmkit-data/demo)")
+    @Nullable String jdbcUrl;
 
     @Option(names = "--as-of", description = "analysis instant (default: the last record's); later records are ignored")
     @Nullable String asOf;
@@ -168,7 +193,7 @@ final class FunnelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      List<TransitionRecord> log = readRecords(records);
+      List<TransitionRecord> log = log(records, jdbcUrl);
       FunnelAnalysis f = FunnelAnalysis.of(log, outcomes(won, lost), FunnelCommand.asOf(asOf, log));
       PrintWriter out = spec.commandLine().getOut();
       try {

@@ -101,4 +101,21 @@ class FunnelCommandTest {
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains("line 2:");
   }
+
+  @Test
+  void analyzeReadsTheDemosPersistedAuditTrail() {
+    String url = "jdbc:h2:" + dir.resolve("demo").toAbsolutePath();
+    Run demo = run("demo", "--customers", "500", "--report", dir.resolve("r.html").toString(), "--jdbc-url", url);
+    assertThat(demo.status()).as(demo.err()).isZero();
+    // the demo's customer lifecycle: loyal customers are the "won", churned the "lost"
+    Run r = run("funnel", "analyze", "--jdbc-url", url, "--won", "loyal", "--lost", "churned");
+    assertThat(r.status()).as(r.err()).isZero();
+    System.out.println("funnel of the demo's audit trail:\n" + r.out());
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo(String.join(",", FunnelCommand.HEADER));
+    assertThat(lines).hasSizeGreaterThan(2);
+    assertThat(lines).anyMatch(l -> l.startsWith("loyal,"));
+    Run both = run("funnel", "analyze", "--jdbc-url", url, "--records", "x.csv");
+    assertThat(both.status()).isEqualTo(2);
+  }
 }
