@@ -24,7 +24,8 @@ import org.crmkit.core.CrmException;
  *   <li>{@code z > 0.9} with {@code c − a − b} near an integer (where the gamma factors have
  *       poles): the defining series if it converges in {@value #MAX_TERMS} terms ({@code 1 − z}
  *       down to about 4e-5); otherwise a Richardson extrapolation in {@code c} from the
- *       transformation at {@code c ± δ, c ± 2δ} (δ = 2e-3), accurate to about 1e-8 relative.
+ *       transformation at {@code c ± δ, c ± 2δ} (δ about {@code 0.005/|ln(1 − z)|}, at least
+ *       3e-4), accurate to about 1e-9 relative.
  * </ol>
  */
 final class Hypergeometric {
@@ -77,7 +78,9 @@ final class Hypergeometric {
 
   /** Richardson extrapolation of the transformation in c, away from the poles of Γ(c − a − b). */
   private static double[] extrapolated(double a, double b, double c, double z) {
-    double d = 2e-3;
+    // the derivatives in c grow like ln(1 − z)^k: keep δ·|ln(1 − z)| small (truncation of the
+    // extrapolation about (δ ln(1 − z))^4), and δ well away from the poles the shift avoids
+    double d = Math.max(3e-4, Math.min(2e-3, 0.005 / Math.abs(Math.log1p(-z))));
     double f1 = (value(reflected(a, b, c + d, z)) + value(reflected(a, b, c - d, z))) / 2;
     double f2 = (value(reflected(a, b, c + 2 * d, z)) + value(reflected(a, b, c - 2 * d, z))) / 2;
     double v = (4 * f1 - f2) / 3;
