@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.internal.JsonReading;
 import org.jspecify.annotations.Nullable;
 
@@ -145,7 +146,9 @@ public final class ClvModelJson {
     PurchaseFit purchases = readPurchases(in, root, false);
     GammaGammaFit gg = readGammaGamma(in, root);
     in.throwIfAny(what);
-    return new ClvModel(end, unit, purchases, gg);
+    // without a problem, every part was read
+    return new ClvModel(Checks.known(end, "calibration_end"), Checks.known(unit, "unit"),
+        Checks.known(purchases, "purchase model"), Checks.known(gg, "gamma_gamma"));
   }
 
   /**
