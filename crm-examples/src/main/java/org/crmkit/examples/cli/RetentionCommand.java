@@ -128,7 +128,8 @@ final class RetentionCommand implements Callable<Integer> {
   /** {@code crmkit retention project}. */
   @Command(name = "project", mixinStandardHelpOptions = true,
       description = {"Prints period,survival,retention_rate for periods 0..--periods (CSV): survival is the share of",
-          "the cohort still active, retention_rate the share of those active at t-1 still active at t (empty at 0)."})
+          "the cohort still active, retention_rate the share of those active at t-1 still active at t (empty at 0).",
+          "--actual cohort.csv appends actual_survival: the projection against what was observed."})
   static final class Project implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -138,18 +139,34 @@ final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--periods", required = true, description = "last period to project (0..100000)")
     int periods;
 
+    @Option(names = "--actual", description = {"cohort CSV period,active to compare with: appends a column",
+        "actual_survival (empty beyond the data), and projects at least as far as the data go"})
+    @Nullable Path actual;
+
     @Override
     public Integer call() {
       if (periods < 0 || periods > 100_000) {
         throw new InvalidInputException(List.of("--periods must be between 0 and 100000, but was " + periods));
       }
       RetentionFit fit = ClvModelJson.readRetention(ClvCommand.readText(model));
+      Path cohort = actual;
+      List<Long> observed = cohort == null ? List.of() : readCohort(cohort);
       PrintWriter out = spec.commandLine().getOut();
       try {
-        Csv.writeRow(out, PROJECTION_HEADER);
-        for (RetentionPoint p : fit.model().project(periods)) {
-          Csv.writeRow(out, List.of(String.valueOf(p.period()), String.format(Locale.ROOT, "%.6f", p.survival()),
+        List<String> header = new ArrayList<>(PROJECTION_HEADER);
+        if (cohort != null) {
+          header.add("actual_survival");
+        }
+        Csv.writeRow(out, header);
+        for (RetentionPoint p : fit.model().project(Math.max(periods, observed.size() - 1))) {
+          List<String> row = new ArrayList<>(List.of(String.valueOf(p.period()),
+              String.format(Locale.ROOT, "%.6f", p.survival()),
               Double.isNaN(p.retentionRate()) ? "" : String.format(Locale.ROOT, "%.6f", p.retentionRate())));
+          if (cohort != null) {
+            row.add(p.period() < observed.size()
+                ? String.format(Locale.ROOT, "%.6f", (double) observed.get(p.period()) / observed.get(0)) : "");
+          }
+          Csv.writeRow(out, row);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -217,6 +217,13 @@ class ClvModelsCommandTest {
     String[] year1 = lines.get(2).split(",");
     assertThat(Double.parseDouble(year1[2])).isCloseTo(3.806 / (0.668 + 3.806), within(1e-4));
 
+    Run vsActual = run("retention", "project", "--model", model.toString(), "--periods", "3", "--actual", cohort.toString());
+    assertThat(vsActual.status()).as(vsActual.err()).isZero();
+    List<String> compared = vsActual.out().lines().toList();
+    assertThat(compared.get(0)).isEqualTo("period,survival,retention_rate,actual_survival");
+    assertThat(compared).hasSize(9);
+    assertThat(compared.get(8)).startsWith("7,").endsWith(",0.491000");
+
     Path regular = dir.resolve("regular.csv");
     Files.write(regular, List.of("period,active", "0,1000", "1,631", "2,468", "3,382", "4,326", "5,289", "6,262", "7,241"));
     Run reg = run("retention", "fit", "--input", regular.toString());
