@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 import org.crmkit.examples.csv.Csv;
 import org.crmkit.segmentation.clv.ClvData;
 import org.crmkit.segmentation.clv.ClvModel;
-import org.crmkit.segmentation.clv.ClvModelJson;
+import org.crmkit.json.ClvModelJson;
+import org.crmkit.json.PurchaseModelJson;
 import org.crmkit.segmentation.clv.Diagnostics;
 import org.crmkit.segmentation.clv.FrequencyBucket;
 import org.crmkit.segmentation.clv.PurchaseModel;
@@ -73,7 +74,7 @@ final class ClvDiagnoseCommand implements Callable<Integer> {
     try {
       switch (what) {
         case "p-alive", "expected" -> {
-          PurchaseModel m = ClvModelJson.readPurchaseFit(text).model();
+          PurchaseModel m = PurchaseModelJson.readAny(text).model();
           Double t = age;
           if (t == null) {
             throw new InvalidInputException(List.of("--what " + what + " needs --age"));

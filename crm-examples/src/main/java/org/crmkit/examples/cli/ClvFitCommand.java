@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.crmkit.json.ClvModelJson;
+import org.crmkit.json.PurchaseModelJson;
 import org.crmkit.segmentation.clv.ClvData;
 import org.crmkit.segmentation.clv.ClvModel;
-import org.crmkit.segmentation.clv.ClvModelJson;
 import org.crmkit.examples.csv.SummaryCsv;
 import org.crmkit.segmentation.clv.FitWarning;
 import org.crmkit.segmentation.clv.PeriodUnit;
@@ -66,7 +67,7 @@ final class ClvFitCommand implements Callable<Integer> {
     if (summary != null) {
       SummaryCsv.Summary s = ClvCommand.readSummary(summary);
       PurchaseFit fit = kind.fit(s.data());
-      json = ClvModelJson.write(fit);
+      json = PurchaseModelJson.write(fit);
       warnings = fit.warnings();
     } else {
       if (kind.discrete()) {

@@ -5,21 +5,22 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.crmkit.core.model.CustomerId;
-import org.crmkit.segmentation.tiers.ValueTier;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.crmkit.core.model.CustomerId;
 import org.crmkit.examples.csv.Csv;
+import org.crmkit.json.ClvModelJson;
+import org.crmkit.json.PurchaseModelJson;
 import org.crmkit.segmentation.clv.ClvData;
 import org.crmkit.segmentation.clv.ClvModel;
-import org.crmkit.segmentation.clv.ClvModelJson;
 import org.crmkit.segmentation.clv.ClvPredictions;
 import org.crmkit.segmentation.clv.CustomerPrediction;
 import org.crmkit.segmentation.clv.CustomerSummary;
 import org.crmkit.segmentation.clv.PurchaseModel;
 import org.crmkit.examples.csv.SummaryCsv;
 import org.jspecify.annotations.Nullable;
+import org.crmkit.segmentation.tiers.ValueTier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -121,7 +122,7 @@ final class ClvPredictCommand implements Callable<Integer> {
     if (discount != 0) {
       throw new InvalidInputException(List.of("--discount applies to lifetime values, which --summary does not compute"));
     }
-    PurchaseModel m = ClvModelJson.readPurchaseFit(ClvCommand.readText(model)).model();
+    PurchaseModel m = PurchaseModelJson.readAny(ClvCommand.readText(model)).model();
     SummaryCsv.Summary s = ClvCommand.readSummary(file);
     List<List<String>> rows = new ArrayList<>(s.rows().size());
     for (int i = 0; i < s.rows().size(); i++) {

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import org.crmkit.examples.csv.Csv;
 import org.crmkit.segmentation.clv.FitWarning;
 import org.crmkit.segmentation.clv.RetentionFit;
-import org.crmkit.segmentation.clv.ClvModelJson;
+import org.crmkit.json.RetentionModelJson;
 import org.crmkit.segmentation.clv.RetentionPoint;
 import org.crmkit.segmentation.clv.ShiftedBetaGeometric;
 import org.jspecify.annotations.Nullable;
@@ -109,7 +109,7 @@ final class RetentionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       RetentionFit fit = ShiftedBetaGeometric.fit(readCohort(input));
-      String json = ClvModelJson.write(fit);
+      String json = RetentionModelJson.write(fit);
       Path out = output;
       if (out != null) {
         ClvCommand.writeAtomically(out, w -> w.write(json));
@@ -148,7 +148,7 @@ final class RetentionCommand implements Callable<Integer> {
       if (periods < 0 || periods > 100_000) {
         throw new InvalidInputException(List.of("--periods must be between 0 and 100000, but was " + periods));
       }
-      RetentionFit fit = ClvModelJson.readRetention(ClvCommand.readText(model));
+      RetentionFit fit = RetentionModelJson.read(ClvCommand.readText(model));
       Path cohort = actual;
       List<Long> observed = cohort == null ? List.of() : readCohort(cohort);
       PrintWriter out = spec.commandLine().getOut();

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.crmkit.segmentation.clv.ClvData;
 import org.crmkit.segmentation.clv.ClvModel;
-import org.crmkit.segmentation.clv.ClvModelJson;
+import org.crmkit.json.ClvModelJson;
+import org.crmkit.json.PurchaseModelJson;
+import org.crmkit.json.RetentionModelJson;
 import org.crmkit.segmentation.clv.CustomerSummary;
 import org.crmkit.segmentation.clv.PeriodUnit;
 import org.crmkit.segmentation.clv.PurchaseFit;
@@ -88,7 +90,7 @@ class ClvModelsCommandTest {
     assertThat(fit.status()).as(fit.err()).isZero();
     assertThat(fit.out()).contains("\"format\" : \"crmkit.purchase-model/1\"", "\"bg_bb\"", "\"alpha\" : 1.20",
         "\"beta\" : 0.749", "\"gamma\" : 0.656", "\"delta\" : 2.78", "\"customers\" : 11104");
-    PurchaseFit f = ClvModelJson.readPurchaseFit(Files.readString(model));
+    PurchaseFit f = PurchaseModelJson.readAny(Files.readString(model));
     assertThat(f.model().parameters().get("delta")).isCloseTo(2.783, within(0.0005));
 
     Run predict = run("clv", "predict", "--model", model.toString(), "--summary", donations.toString(), "--horizon", "5");
@@ -129,7 +131,7 @@ class ClvModelsCommandTest {
     Files.write(summary, csv);
     Run fit = run("clv", "fit", "--model", "pareto-nbd", "--summary", summary.toString());
     assertThat(fit.status()).as(fit.err()).isZero();
-    PurchaseFit f = ClvModelJson.readPurchaseFit(fit.out());
+    PurchaseFit f = PurchaseModelJson.readAny(fit.out());
     assertThat(f.report().logLikelihood()).isCloseTo(-9595.0, within(0.05));
     assertThat(f.report().observations()).isEqualTo(2357);
 
@@ -204,7 +206,7 @@ class ClvModelsCommandTest {
     Run fit = run("retention", "fit", "--input", cohort.toString(), "--output", model.toString());
     assertThat(fit.status()).as(fit.err()).isZero();
     assertThat(fit.out()).contains("\"format\" : \"crmkit.retention-model/1\"", "\"alpha\" : 0.668", "\"beta\" : 3.80");
-    RetentionFit f = ClvModelJson.readRetention(Files.readString(model));
+    RetentionFit f = RetentionModelJson.read(Files.readString(model));
     assertThat(f.model().alpha()).isCloseTo(0.668, within(0.0005));
     assertThat(f.model().beta()).isCloseTo(3.806, within(0.0005));
 
@@ -228,7 +230,7 @@ class ClvModelsCommandTest {
     Files.write(regular, List.of("period,active", "0,1000", "1,631", "2,468", "3,382", "4,326", "5,289", "6,262", "7,241"));
     Run reg = run("retention", "fit", "--input", regular.toString());
     assertThat(reg.status()).isZero();
-    RetentionFit r = ClvModelJson.readRetention(reg.out());
+    RetentionFit r = RetentionModelJson.read(reg.out());
     assertThat(r.model().alpha()).isCloseTo(0.704, within(0.0005));
     assertThat(r.model().beta()).isCloseTo(1.182, within(0.0005));
 

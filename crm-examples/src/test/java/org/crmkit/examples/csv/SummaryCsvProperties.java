@@ -13,7 +13,8 @@ import java.util.Map;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.examples.cli.InvalidInputException;
-import org.crmkit.segmentation.clv.ClvModelJson;
+import org.crmkit.json.PurchaseModelJson;
+import org.crmkit.json.RetentionModelJson;
 import org.crmkit.segmentation.clv.FitReport;
 import org.crmkit.segmentation.clv.PurchaseFit;
 import org.crmkit.segmentation.clv.PurchaseModelKind;
@@ -60,13 +61,13 @@ class SummaryCsvProperties {
 
   @Test
   void mutatedDocumentsReadOrFailWithTypedErrors() {
-    String purchase = ClvModelJson.write(PurchaseFit.of(PurchaseModelKind.BG_BB.create(
+    String purchase = PurchaseModelJson.write(PurchaseFit.of(PurchaseModelKind.BG_BB.create(
         Map.of("alpha", 1.2, "beta", 0.75, "gamma", 0.66, "delta", 2.8)),
         new FitReport(-3, Map.of("alpha", 0.1), 1, 2, true, 100)));
-    String retention = ClvModelJson.write(ShiftedBetaGeometric.fit(List.of(1000L, 869L, 743L, 653L)));
+    String retention = RetentionModelJson.write(ShiftedBetaGeometric.fit(List.of(1000L, 869L, 743L, 653L)));
     qt().withExamples(400).forAll(integers().all()).checkAssert(seed -> {
       try {
-        ClvModelJson.readPurchaseFit(mutate(purchase, seed));
+        PurchaseModelJson.readAny(mutate(purchase, seed));
       } catch (InvalidDefinitionException e) {
         assertThat(e.getMessage()).isNotBlank();
       } catch (CrmException e) {
@@ -74,7 +75,7 @@ class SummaryCsvProperties {
         assertThat(e.getMessage()).isNotBlank();
       }
       try {
-        ClvModelJson.readRetention(mutate(retention, seed));
+        RetentionModelJson.read(mutate(retention, seed));
       } catch (CrmException e) {
         assertThat(e.getMessage()).isNotBlank();
       }

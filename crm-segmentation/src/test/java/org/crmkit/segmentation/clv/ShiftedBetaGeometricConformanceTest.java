@@ -90,18 +90,4 @@ class ShiftedBetaGeometricConformanceTest {
         .hasMessage("active counts cannot increase in a cohort, but period 2 has 95 after 90");
     assertThatThrownBy(() -> ShiftedBetaGeometric.fit(List.of(100L, 100L))).isInstanceOf(DegenerateDataException.class);
   }
-
-  @Test
-  void theDocumentRoundTripsAndReportsEveryProblem() {
-    RetentionFit fit = ShiftedBetaGeometric.fit(HIGH_END);
-    String json = ClvModelJson.write(fit);
-    assertThat(json).contains("\"format\" : \"crmkit.retention-model/1\"").contains("\"alpha\"");
-    RetentionFit back = ClvModelJson.readRetention(json);
-    assertThat(back.model()).isEqualTo(fit.model());
-    assertThat(back.report()).isEqualTo(fit.report());
-    assertThatThrownBy(() -> ClvModelJson.readRetention("{\"format\": \"crmkit.retention-model/1\", \"sbg\": {\"alpha\": 0,"
-        + " \"log_likelihood\": 1, \"x\": 2}}"))
-        .isInstanceOf(org.crmkit.core.InvalidDefinitionException.class)
-        .hasMessageContaining("$.sbg.alpha").hasMessageContaining("$.sbg.beta").hasMessageContaining("$.sbg.x");
-  }
 }
