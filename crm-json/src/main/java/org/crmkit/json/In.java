@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.ProblemPath;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,14 +75,6 @@ final class In {
 
   ProblemPath at(String f) {
     return path.field(name(f));
-  }
-
-  ProblemPath at(Field f) {
-    return at(f.name());
-  }
-
-  boolean has(Field f) {
-    return has(f.name());
   }
 
   boolean has(String f) {
