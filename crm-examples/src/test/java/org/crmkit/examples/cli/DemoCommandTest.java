@@ -38,13 +38,19 @@ class DemoCommandTest {
     assertThat(result[1]).contains("[done] Loading data").doesNotContain("Exception");
     String html = Files.readString(report);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Revenue by country")
-        .contains("Lifecycle funnel").contains("Customers per R x F cell").contains("Permissions")
-        .contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
+        .contains("Customers by current lifecycle stage").doesNotContain("Lifecycle funnel")
+        .contains("Customers per R x F cell").contains("Permissions")
+        // the charts' scripts are inlined: nothing is fetched from anywhere
+        .contains("CrmCharts.render").contains("\"type\":\"machine\"")
+        .doesNotContainPattern("(?i)<script[^>]+src=").doesNotContainPattern("(?i)(src|href)=\"https?:")
+        .doesNotContain("stateDiagram-v2")
+        // explanations in full, never cut mid-word
+        .doesNotContain("...</td>").doesNotContain("\u2026</td>");
   }
 
   @Test
   void demoRunsOnCdnow() throws Exception {
-    Path data = Path.of(System.getProperty("crmkit.shared.data"), "cdnow");
+    Path data = Path.of(System.getProperty("crmkit.data"), "cdnow");
     String[] result = run(0, "demo", "--cdnow", data.toString(), "--report",
         dir.resolve("r.html").toString(), "--jdbc-url", "jdbc:h2:mem:demo-cdnow");
     assertThat(result[0]).contains("CDNOW master log (23570 customers)").containsPattern("transactions +69,659");
