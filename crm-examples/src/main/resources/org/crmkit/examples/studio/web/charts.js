@@ -59,6 +59,7 @@
     var chart = init(el);
     var x = categoryAxis(spec.categories, spec.xTitle, el.clientWidth);
     chart.setOption({
+      animation: false,
       color: PALETTE,
       title: {text: spec.title, left: 'center', textStyle: {fontSize: 14}},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: fmt},
@@ -79,6 +80,7 @@
     var chart = init(el);
     var x = categoryAxis(spec.categories, spec.xTitle, el.clientWidth);
     chart.setOption({
+      animation: false,
       color: PALETTE,
       title: {text: spec.title, left: 'center', textStyle: {fontSize: 14}},
       tooltip: {trigger: 'axis', valueFormatter: fmt},
@@ -106,6 +108,7 @@
     var yAxis = {type: 'category', data: spec.y, name: spec.yTitle, nameLocation: 'middle',
       nameGap: Math.min(230, 16 + longest(spec.y) * 6.4), axisLabel: {interval: 0, fontSize: 11}};
     chart.setOption({
+      animation: false,
       title: {text: spec.title, left: 'center', textStyle: {fontSize: 14}},
       tooltip: {formatter: function (p) {
         var c = p.data;
@@ -129,6 +132,7 @@
   function pareto(el, spec) {
     var chart = init(el);
     chart.setOption({
+      animation: false,
       color: PALETTE,
       title: {text: spec.title, left: 'center', textStyle: {fontSize: 14}},
       tooltip: {trigger: 'axis', formatter: function (ps) {
@@ -197,6 +201,7 @@
       };
     });
     chart.setOption({
+      animation: false,
       title: {text: options.title || graph.name, left: 'center', textStyle: {fontSize: 14}},
       tooltip: {},
       series: [{
@@ -247,6 +252,7 @@
     }
     var data = convert(root, 0);
     chart.setOption({
+      animation: false,
       tooltip: {trigger: 'item'},
       series: [{type: 'tree', data: [data], top: 20, left: 330, bottom: 20, right: 360,
         symbolSize: 9, expandAndCollapse: true, animationDuration: 200,
@@ -268,6 +274,13 @@
       default: throw new Error('unknown chart type ' + spec.type);
     }
   }
+
+  global.addEventListener('resize', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('.chart'), function (el) {
+      var c = global.echarts.getInstanceByDom(el);
+      if (c) { c.resize(); }
+    });
+  });
 
   global.CrmCharts = {fmt: fmt, fmt0: fmt0, bar: bar, line: line, heatmap: heatmap, pareto: pareto,
     machine: machine, tree: tree, render: render};
