@@ -136,7 +136,7 @@ final class Browser implements AutoCloseable {
         dir = Path.of(System.getProperty("crmkit.data")).toAbsolutePath().getParent().resolve(dir);
       }
       Files.createDirectories(dir);
-      smaller(png.toPath(), dir.resolve("studio-" + name + ".png"), 900);
+      smaller(png.toPath(), dir.resolve("studio-" + name + ".png"), 800);
     }
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
     return to;

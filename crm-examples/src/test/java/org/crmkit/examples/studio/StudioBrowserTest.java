@@ -107,7 +107,7 @@ class StudioBrowserTest {
     assertThat(firstAxis(matrix, "x")).hasSize(PolicyPage.MATRIX_MAX);
     assertThat(firstAxis(matrix, "y")).anyMatch(u -> u.endsWith("(u-admin)"));
     everyCategoryLabelIsDrawn(matrix);
-    browser.screenshot("policy", 2300);
+    browser.screenshot("policy", 1480);
 
     // an invalid edit shows its JSON path
     WebElement editor = browser.driver.findElement(By.id("policy-editor"));
