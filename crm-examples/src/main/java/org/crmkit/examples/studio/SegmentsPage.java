@@ -117,8 +117,9 @@ final class SegmentsPage {
         .thenComparing(s -> s.customer().value()));
     List<List<String>> out = new ArrayList<>();
     for (RfmScore s : chosen) {
+      ValueTier tier = tierOf.get(s.customer());
       out.add(List.of(s.customer().value(), ws.customerName(s.customer()),
-          segmentOf.get(s.customer()), tierOf.get(s.customer()).name(),
+          segmentOf.getOrDefault(s.customer(), "(none)"), tier == null ? "" : tier.name(),
           Integer.toString(s.recencyDays()), Integer.toString(s.frequency()),
           String.format(Locale.ROOT, "%.2f", s.monetary()),
           Integer.toString(s.r()), Integer.toString(s.f()), Integer.toString(s.m())));

@@ -73,7 +73,8 @@ final class Workspace {
     this.companySource = "sample company (seed " + o.seed() + ", " + o.customers() + " customers)";
     Map<String, String> users = new HashMap<>();
     Map<String, String> recordNames = new HashMap<>();
-    if (o.policy() == null) {
+    Path policyFile = o.policy();
+    if (policyFile == null) {
       this.policySource = "sample company policy";
       this.policyJson = resource("sample-company-policy.json");
       this.organisation = new Organisation(company.orgHierarchy(), company.territoryHierarchy(),
@@ -87,8 +88,8 @@ final class Workspace {
       }
       this.records = List.copyOf(recs);
     } else {
-      this.policySource = o.policy().toString();
-      this.policyJson = read(o.policy(), "policy");
+      this.policySource = policyFile.toString();
+      this.policyJson = read(policyFile, "policy");
       AccessData data = AccessDataJson.read(read(o.data(), "data"));
       this.organisation = data.organisation();
       this.records = data.records();
@@ -100,30 +101,33 @@ final class Workspace {
     this.userNames = Map.copyOf(users);
     this.recordNames = Map.copyOf(recordNames);
 
-    if (o.definition() != null) {
-      this.machineSource = o.definition().toString();
-      this.machine = MachineJson.read(read(o.definition(), "machine definition"),
+    Path definition = o.definition();
+    if (definition != null) {
+      this.machineSource = definition.toString();
+      this.machine = MachineJson.read(read(definition, "machine definition"),
           GuardRegistry.assumeSatisfied());
       this.machineGuardsAssumed = true;
     } else {
-      String name = o.machine() == null ? CustomerLifecycle.NAME : o.machine();
+      String requested = o.machine();
+      String name = requested == null ? CustomerLifecycle.NAME : requested;
       this.machine = builtIn(name);
       this.machineSource = "built-in machine '" + name + "'";
       this.machineGuardsAssumed = false;
     }
 
-    if (o.transactions() == null) {
+    Path transactionFile = o.transactions();
+    if (transactionFile == null) {
       this.transactionsSource = companySource;
       this.transactions = company.transactions();
       Map<CustomerId, String> names = new HashMap<>();
       company.customers().forEach(c -> names.put(c.id(), c.name()));
       this.customerNames = Map.copyOf(names);
     } else {
-      this.transactionsSource = o.transactions().toString();
-      try (BufferedReader in = Files.newBufferedReader(o.transactions(), StandardCharsets.UTF_8)) {
+      this.transactionsSource = transactionFile.toString();
+      try (BufferedReader in = Files.newBufferedReader(transactionFile, StandardCharsets.UTF_8)) {
         this.transactions = TransactionCsv.read(in);
       } catch (IOException e) {
-        throw new CrmException(cannotRead(o.transactions(), "transactions", e));
+        throw new CrmException(cannotRead(transactionFile, "transactions", e));
       }
       this.customerNames = Map.of();
     }
