@@ -57,7 +57,8 @@ public final class ReportCharts {
 
   /**
    * A lifecycle machine as a graph for {@code CrmCharts.machine}: states as nodes laid out in
-   * layers by their distance from the initial state (unreachable states in a last layer),
+   * layers by their distance from the initial state, in declaration order within a layer
+   * (unreachable states in a last layer),
    * transitions as labelled edges (an internal transition is a loop). Keys: {@code name}, {@code
    * initial}, {@code start} (the state a new subject is in: the initial state, or the state a
    * composite initial state enters), {@code nodes} (name, x, y, final, initial, parent, onEntry, onExit, attributes) and
@@ -86,19 +87,26 @@ public final class ReportCharts {
       }
     }
     int last = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-    Map<Integer, Integer> rows = new LinkedHashMap<>();
-    Map<Integer, Integer> sizes = new LinkedHashMap<>();
+    List<List<String>> layers = new ArrayList<>();
+    for (int l = 0; l <= last; l++) {
+      layers.add(new ArrayList<>());
+    }
     for (State st : machine.states()) {
-      sizes.merge(layer.getOrDefault(st.name(), last), 1, Integer::sum);
+      layers.get(layer.getOrDefault(st.name(), last)).add(st.name());
+    }
+    Map<String, double[]> position = new LinkedHashMap<>();
+    for (int l = 0; l < layers.size(); l++) {
+      List<String> names = layers.get(l);
+      for (int row = 0; row < names.size(); row++) {
+        position.put(names.get(row), new double[] {l * LAYER_GAP, (row - (names.size() - 1) / 2.0) * ROW_GAP});
+      }
     }
     List<Map<String, Object>> nodes = new ArrayList<>();
     for (State st : machine.states()) {
-      int l = layer.getOrDefault(st.name(), last);
-      int row = rows.merge(l, 1, Integer::sum) - 1;
       Map<String, Object> n = new LinkedHashMap<>();
       n.put("name", st.name());
-      n.put("x", l * LAYER_GAP);
-      n.put("y", (row - (sizes.get(l) - 1) / 2.0) * ROW_GAP);
+      n.put("x", position.get(st.name())[0]);
+      n.put("y", position.get(st.name())[1]);
       n.put("initial", st.name().equals(machine.initialState()));
       n.put("final", st.isFinal());
       n.put("parent", st.parent().orElse(null));

@@ -76,6 +76,18 @@ class StudioBrowserTest {
     }
   }
 
+  private void showTip(String chart, int dataIndex) {
+    browser.js("echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+        + ".dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: arguments[1]});", chart, dataIndex);
+  }
+
+  /** A condition: some HTML element inside the chart (its tooltip) has text matching the regex. */
+  private static String tooltipMatches(String chart, String regex) throws Exception {
+    return "Array.prototype.some.call(document.querySelectorAll('#" + chart + " div'), function (d) {"
+        + " return new RegExp(" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(regex)
+        + ").test(d.innerText); })";
+  }
+
   @Test
   void startPageNamesTheDataAndLinksEveryPage() throws Exception {
     open("");
@@ -107,6 +119,8 @@ class StudioBrowserTest {
     assertThat(firstAxis(matrix, "x")).hasSize(PolicyPage.MATRIX_MAX);
     assertThat(firstAxis(matrix, "y")).anyMatch(u -> u.endsWith("(u-admin)"));
     everyCategoryLabelIsDrawn(matrix);
+    showTip("matrix-chart", 0);
+    browser.waitFor(tooltipMatches("matrix-chart", "user: .+ \\(u-[a-z0-9-]+\\)[\\s\\S]*actions allowed: \\d"));
     browser.screenshot("policy", 1480);
 
     // an invalid edit shows its JSON path
@@ -179,6 +193,9 @@ class StudioBrowserTest {
     assertThat(list(revenue, "series")).containsExactly("bar:revenue");
     everyCategoryLabelIsDrawn(revenue);
     assertThat(list(revenue, "texts")).anyMatch(t -> t.matches("\\d{1,3}(,\\d{3})+"));
+    // tooltips: the category's name and its value with thousands separators
+    showTip("segment-revenue-chart", 0);
+    browser.waitFor(tooltipMatches("segment-revenue-chart", "Champions[\\s\\S]*\\d,\\d{3}"));
     Map<String, Object> rf = browser.chart("rf-chart");
     assertThat(list(rf, "series")).containsExactly("heatmap:customers");
     everyCategoryLabelIsDrawn(rf);

@@ -186,8 +186,10 @@
       var hl = options.highlightEdge === e.index;
       return {
         source: e.source, target: e.target, value: e.event,
-        label: {show: true, formatter: e.event + (e.guards.length ? ' [' + e.guards.join(', ') + ']' : ''),
-          fontSize: 10, color: hl ? '#9c5a12' : '#333', backgroundColor: 'rgba(255,255,255,0.85)'},
+        label: {show: true, formatter: (e.source === e.target ? '\u21bb ' : '') + e.event
+            + (e.guards.length ? ' [' + e.guards.join(', ') + ']' : ''),
+          fontSize: 10, color: hl ? '#9c5a12' : '#333', backgroundColor: 'rgba(255,255,255,0.85)',
+          offset: e.source === e.target ? [0, -30] : [0, 0]},
         lineStyle: {width: hl ? 3 : 1.3, color: hl ? '#e08a2b' : (e.timer ? '#7d5fb2' : '#6b7a90'),
           type: e.timer ? 'dashed' : 'solid', curveness: e.source === e.target ? 0.6 : 0.18},
         tooltip: {formatter: function () {
