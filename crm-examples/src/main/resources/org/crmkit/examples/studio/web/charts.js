@@ -9,6 +9,13 @@
   var NF0 = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
   var PALETTE = ['#3d6fb6', '#e08a2b', '#3a9a5b', '#c4473d', '#7d5fb2', '#2a9bb0', '#b0822a'];
 
+  /** Text for HTML tooltips: names come from the user's files. */
+  function esc(v) {
+    return String(v === null || v === undefined ? '' : v).replace(/[&<>"]/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c];
+    });
+  }
+
   function fmt(v) {
     return typeof v === 'number' ? NF.format(v) : String(v);
   }
@@ -112,8 +119,8 @@
       title: {text: spec.title, left: 'center', textStyle: {fontSize: 14}},
       tooltip: {formatter: function (p) {
         var c = p.data;
-        return spec.yTitle + ': ' + spec.y[c[1]] + '<br>' + spec.xTitle + ': ' + spec.x[c[0]]
-          + '<br>' + spec.valueName + ': <b>' + fmt(c[2]) + '</b>' + (c[3] ? '<br>' + c[3] : '');
+        return esc(spec.yTitle) + ': ' + esc(spec.y[c[1]]) + '<br>' + esc(spec.xTitle) + ': ' + esc(spec.x[c[0]])
+          + '<br>' + esc(spec.valueName) + ': <b>' + fmt(c[2]) + '</b>' + (c[3] ? '<br>' + esc(c[3]) : '');
       }},
       grid: {left: yAxis.nameGap + 18, right: 110, top: 40, bottom: bottomFor(x)},
       xAxis: x,
@@ -173,11 +180,11 @@
         },
         label: {show: true, color: current ? '#fff' : '#1b2b44', fontWeight: n.initial || current ? 'bold' : 'normal'},
         tooltip: {formatter: function () {
-          return '<b>' + n.name + '</b>' + (n.initial ? ' (initial)' : '') + (n['final'] ? ' (final)' : '')
-            + (n.parent ? '<br>inside ' + n.parent : '')
-            + (n.onEntry.length ? '<br>on entry: ' + n.onEntry.join(', ') : '')
-            + (n.onExit.length ? '<br>on exit: ' + n.onExit.join(', ') : '')
-            + Object.keys(n.attributes).map(function (k) { return '<br>' + k + ' = ' + n.attributes[k]; }).join('');
+          return '<b>' + esc(n.name) + '</b>' + (n.initial ? ' (initial)' : '') + (n['final'] ? ' (final)' : '')
+            + (n.parent ? '<br>inside ' + esc(n.parent) : '')
+            + (n.onEntry.length ? '<br>on entry: ' + esc(n.onEntry.join(', ')) : '')
+            + (n.onExit.length ? '<br>on exit: ' + esc(n.onExit.join(', ')) : '')
+            + Object.keys(n.attributes).map(function (k) { return '<br>' + esc(k) + ' = ' + esc(n.attributes[k]); }).join('');
         }},
         raw: n
       };
@@ -193,11 +200,11 @@
         lineStyle: {width: hl ? 3 : 1.3, color: hl ? '#e08a2b' : (e.timer ? '#7d5fb2' : '#6b7a90'),
           type: e.timer ? 'dashed' : 'solid', curveness: e.source === e.target ? 0.6 : 0.18},
         tooltip: {formatter: function () {
-          return '<b>' + e.event + '</b>: ' + e.source + ' → ' + e.target
+          return '<b>' + esc(e.event) + '</b>: ' + esc(e.source) + ' → ' + esc(e.target)
             + (e.internal ? ' (internal)' : '')
-            + (e.guards.length ? '<br>guards: ' + e.guards.join(', ') : '')
-            + (e.effects.length ? '<br>effects: ' + e.effects.join(', ') : '')
-            + (e.timer ? '<br>' + e.timer : '') + (e.priority ? '<br>priority ' + e.priority : '');
+            + (e.guards.length ? '<br>guards: ' + esc(e.guards.join(', ')) : '')
+            + (e.effects.length ? '<br>effects: ' + esc(e.effects.join(', ')) : '')
+            + (e.timer ? '<br>' + esc(e.timer) : '') + (e.priority ? '<br>priority ' + e.priority : '');
         }},
         raw: e
       };
@@ -245,9 +252,9 @@
         collapsed: match ? !kids.some(function (k) { return k.hasMatch; }) : depth >= (options.depth || 2),
         label: hit(n) ? {backgroundColor: '#ffe28a', fontWeight: 'bold'} : undefined,
         tooltip: {formatter: function () {
-          return '<b>' + n.name + '</b>' + (String(n.id) !== n.name ? ' (' + n.id + ')' : '')
-            + (n.level ? '<br>level: ' + n.level : '')
-            + measures.map(function (m) { return '<br>' + m + ': ' + fmt(n.values[m]); }).join('')
+          return '<b>' + esc(n.name) + '</b>' + (String(n.id) !== n.name ? ' (' + esc(n.id) + ')' : '')
+            + (n.level ? '<br>level: ' + esc(n.level) : '')
+            + measures.map(function (m) { return '<br>' + esc(m) + ': ' + fmt(n.values[m]); }).join('')
             + '<br>children: ' + fmt0((n.children || []).length);
         }}
       };
