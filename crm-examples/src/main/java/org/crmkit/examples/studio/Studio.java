@@ -127,8 +127,8 @@ public final class Studio implements AutoCloseable {
   private static void handle(HttpExchange ex, Api api) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
-      Map<String, String> query = query(ex.getRequestURI().getRawQuery());
       try {
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
         if (path.startsWith("/api/")) {
           JsonNode body = null;
           if ("POST".equals(ex.getRequestMethod())) {
@@ -185,7 +185,11 @@ public final class Studio implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      try {
+        q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new Api.BadRequest("malformed query parameter '" + pair + "': " + e.getMessage());
+      }
     }
     return q;
   }

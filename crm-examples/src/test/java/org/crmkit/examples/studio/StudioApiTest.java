@@ -381,6 +381,7 @@ class StudioApiTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("unknown user 'nobody'");
     assertThat(get("api/nope").statusCode()).isEqualTo(400);
+    assertThat(get("api/hierarchy?name=nope").body()).contains("unknown hierarchy 'nope'");
     assertThat(get("nope.html").statusCode()).isEqualTo(404);
   }
 
