@@ -65,7 +65,7 @@ public final class ValueTiers {
       double v = e.getValue();
       ValueTier t = ValueTier.LOW;
       if (v > 0) {
-        double above = shareAbove.get(v);
+        double above = Checks.entry(shareAbove, v);
         t = above < highShare ? ValueTier.HIGH : above < mediumShare ? ValueTier.MEDIUM : ValueTier.LOW;
       }
       out.put(e.getKey(), t);
