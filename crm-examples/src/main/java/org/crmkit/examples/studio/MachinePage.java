@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.crmkit.core.CrmException;
-import org.crmkit.core.json.MachineJson;
+import org.crmkit.json.MachineJson;
 import org.crmkit.core.lifecycle.Context;
 import org.crmkit.core.lifecycle.Decision;
 import org.crmkit.core.lifecycle.GuardRegistry;

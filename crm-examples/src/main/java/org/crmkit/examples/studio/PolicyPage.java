@@ -25,7 +25,7 @@ import org.crmkit.permissions.AccessPolicy;
 import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.ObjectType;
-import org.crmkit.permissions.json.PolicyJson;
+import org.crmkit.json.PolicyJson;
 
 /**
  * The policy playground's model: decisions with their full explanation, who-can, the user ×

@@ -20,7 +20,7 @@ import org.crmkit.examples.demo.SampleCompanyPolicy;
 import org.crmkit.permissions.AccessPolicy;
 import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Organisation;
-import org.crmkit.permissions.json.PolicyJson;
+import org.crmkit.json.PolicyJson;
 import org.crmkit.testkit.company.SampleCompany;
 import org.crmkit.testkit.company.SampleCompanyGenerator;
 import org.junit.jupiter.api.AfterAll;
