@@ -180,26 +180,29 @@ final class PolicyPage {
   }
 
   /**
-   * Validates an edited policy: every problem with its JSON path, or, when it compiles, who gains
-   * or loses which access compared with the loaded policy (over every user and record).
+   * Validates an edited policy: every problem with its JSON path — what the policy's JSON Schema
+   * (from crm-json) says and what the reader says, each marked with its source — or, when it is
+   * valid, who gains or loses which access compared with the loaded policy (over every user and
+   * record).
    */
   Map<String, Object> validate(JsonNode body) {
     String text = Api.text(body, "policy");
     Map<String, Object> m = new LinkedHashMap<>();
-    AccessPolicy edited;
+    m.put("schema", PolicySchema.present());
+    List<Map<String, String>> problems = new ArrayList<>(PolicySchema.problems(text));
+    AccessPolicy edited = null;
     try {
       edited = PolicyJson.read(text, ws.organisation);
     } catch (InvalidDefinitionException e) {
-      List<Map<String, String>> problems = new ArrayList<>();
       for (Problem p : e.problems()) {
-        problems.add(Map.of("path", p.path(), "message", p.message()));
+        problems.add(Map.of("path", p.path(), "message", p.message(), "source", "reader"));
       }
+    } catch (CrmException e) {
+      problems.add(Map.of("path", "$", "message", String.valueOf(e.getMessage()), "source", "reader"));
+    }
+    if (edited == null || !problems.isEmpty()) {
       m.put("valid", false);
       m.put("problems", problems);
-      return m;
-    } catch (CrmException e) {
-      m.put("valid", false);
-      m.put("problems", List.of(Map.of("path", "$", "message", e.getMessage())));
       return m;
     }
     List<AccessChange> changes = AccessPolicy.diff(ws.policy, edited, users.values(), records.values());

@@ -188,6 +188,14 @@ class StudioApiTest {
     v.get("problems").forEach(p -> paths.add(p.get("path").asText()));
     assertThat(paths).contains("$.grants[0].scope");
     assertThat(v.get("problems").toString()).contains("mine");
+    // the JSON Schema of crm-json and the reader both speak, each problem marked with its source
+    assertThat(v.get("schema").asBoolean()).isTrue();
+    List<String> schemaPaths = new ArrayList<>();
+    List<String> readerPaths = new ArrayList<>();
+    v.get("problems").forEach(p -> (p.get("source").asText().equals("schema") ? schemaPaths : readerPaths)
+        .add(p.get("path").asText()));
+    assertThat(schemaPaths).contains("$.grants[0].scope");
+    assertThat(readerPaths).contains("$.grants[0].scope");
 
     JsonNode malformed = postJson("api/policy/validate", Map.of("policy", "{\"format\": "));
     assertThat(malformed.get("valid").asBoolean()).isFalse();

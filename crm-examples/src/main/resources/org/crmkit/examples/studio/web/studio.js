@@ -112,7 +112,8 @@
           $('policy-status').innerHTML = '<p class="bad">' + fmt(v.problems.length) + ' problem'
             + (v.problems.length === 1 ? '' : 's') + ':</p>';
           problems.innerHTML = v.problems.map(function (p) {
-            return '<li><code class="path">' + esc(p.path) + '</code> ' + esc(p.message) + '</li>';
+            return '<li><code class="path">' + esc(p.path) + '</code> ' + esc(p.message)
+              + ' <span class="muted">(' + esc(p.source) + ')</span></li>';
           }).join('');
           $('policy-diff').innerHTML = '';
           return;
