@@ -111,10 +111,11 @@
         if (!v.valid) {
           $('policy-status').innerHTML = '<p class="bad">' + fmt(v.problems.length) + ' problem'
             + (v.problems.length === 1 ? '' : 's') + ':</p>';
-          problems.innerHTML = v.problems.map(function (p) {
+          problems.innerHTML = v.problems.slice(0, 100).map(function (p) {
             return '<li><code class="path">' + esc(p.path) + '</code> ' + esc(p.message)
               + ' <span class="muted">(' + esc(p.source) + ')</span></li>';
-          }).join('');
+          }).join('') + (v.problems.length > 100
+            ? '<li class="muted">… and ' + fmt(v.problems.length - 100) + ' more</li>' : '');
           $('policy-diff').innerHTML = '';
           return;
         }
