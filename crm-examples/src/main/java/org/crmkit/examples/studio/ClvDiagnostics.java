@@ -12,15 +12,18 @@ import org.crmkit.segmentation.clv.BgNbdParameters;
 import org.crmkit.segmentation.clv.ClvData;
 import org.crmkit.segmentation.clv.ClvModel;
 import org.crmkit.segmentation.clv.CustomerSummary;
+import org.crmkit.segmentation.clv.Diagnostics;
+import org.crmkit.segmentation.clv.FrequencyBucket;
 import org.crmkit.segmentation.clv.PeriodUnit;
+import org.crmkit.segmentation.clv.PurchaseModel;
+import org.crmkit.segmentation.clv.WeightedSummaries;
 
 /**
- * Lifetime-value diagnostics for the segments page, computed from the public CLV API (BG/NBD
- * fitted on a calibration period, checked on the following hold-out weeks), in the form of
- * lifetimes' plots: calibration vs hold-out purchases by calibration frequency, the P(alive)
- * matrix over frequency and recency, and the cumulative tracking curve. This is the only place the
- * studio computes diagnostics, so that it can switch to the library's own diagnostics API once
- * that exists. Immutable result; O(customers × hold-out weeks) to compute.
+ * Lifetime-value diagnostics for the segments page: BG/NBD fitted on a calibration period and
+ * checked on the following hold-out weeks, with the library's {@link Diagnostics} (calibration vs
+ * hold-out purchases by calibration frequency, the P(alive) matrix over frequency and recency,
+ * the cumulative tracking curve), shaped for the page's charts. Immutable result; O(customers ×
+ * hold-out weeks) to compute.
  */
 final class ClvDiagnostics {
   /** Hold-out length in weeks. */
@@ -57,6 +60,7 @@ final class ClvDiagnostics {
       return m;
     }
     BgNbdParameters p = model.bgNbd().parameters();
+    PurchaseModel purchases = model.purchases().model();
     List<CustomerSummary> customers = data.customers();
     m.put("available", true);
     m.put("calibrationEnd", calibrationEnd.toString());
@@ -65,66 +69,52 @@ final class ClvDiagnostics {
     m.put("parameters", Map.of("r", p.r(), "alpha", p.alpha(), "a", p.a(), "b", p.b()));
 
     // calibration vs hold-out: mean hold-out purchases by calibration repeat purchases
-    double[] actual = new double[MAX_BUCKET + 1];
-    double[] expected = new double[MAX_BUCKET + 1];
-    int[] counts = new int[MAX_BUCKET + 1];
-    for (CustomerSummary c : customers) {
-      int k = Math.min(c.repeatPurchases(), MAX_BUCKET);
-      actual[k] += c.holdoutPurchases();
-      expected[k] += p.expectedPurchases(c, HOLDOUT_WEEKS);
-      counts[k]++;
-    }
     List<String> labels = new ArrayList<>();
     List<Double> meanActual = new ArrayList<>();
     List<Double> meanExpected = new ArrayList<>();
-    List<Integer> sizes = new ArrayList<>();
-    for (int k = 0; k <= MAX_BUCKET; k++) {
-      labels.add(k < MAX_BUCKET ? Integer.toString(k) : MAX_BUCKET + "+");
-      meanActual.add(counts[k] == 0 ? 0 : actual[k] / counts[k]);
-      meanExpected.add(counts[k] == 0 ? 0 : expected[k] / counts[k]);
-      sizes.add(counts[k]);
+    List<Double> sizes = new ArrayList<>();
+    for (FrequencyBucket b : Diagnostics.calibrationVsHoldout(WeightedSummaries.of(customers),
+        HOLDOUT_WEEKS, MAX_BUCKET, List.of(purchases))) {
+      labels.add(b.open() ? b.frequency() + "+" : Integer.toString(b.frequency()));
+      meanActual.add(b.actualMean());
+      meanExpected.add(b.expectedMean().values().iterator().next());
+      sizes.add(b.customers());
     }
     m.put("calibrationVsHoldout", Map.of("frequency", labels, "actual", meanActual,
         "expected", meanExpected, "customers", sizes));
 
-    // P(alive) matrix over (repeat purchases, recency) for a customer of the longest age
+    // P(alive) matrix over (repeat purchases, recency) for a customer of the longest age, up to
+    // the 99th percentile of repeat purchases: the rare heaviest buyers would squeeze the rest
     double age = customers.stream().mapToDouble(CustomerSummary::age).max().orElse(1);
-    // up to the 99th percentile of repeat purchases: the rare heaviest buyers would squeeze the rest
     int[] xsSorted = customers.stream().mapToInt(CustomerSummary::repeatPurchases).sorted().toArray();
     int maxX = Math.max(1, xsSorted[(int) Math.floor(0.99 * (xsSorted.length - 1))]);
     int xStep = Math.max(1, (int) Math.ceil(maxX / (double) MATRIX_STEPS));
+    Diagnostics.Grid grid = Diagnostics.probabilityAliveMatrix(purchases, age, maxX, MATRIX_STEPS + 1);
     List<String> xs = new ArrayList<>();
     List<String> recencies = new ArrayList<>();
     List<Object[]> cells = new ArrayList<>();
-    for (int j = 0; j <= MATRIX_STEPS; j++) {
-      recencies.add(Long.toString(Math.round(age * j / MATRIX_STEPS)));
-    }
+    grid.recencies().forEach(r -> recencies.add(Long.toString(Math.round(r))));
     int row = 0;
-    for (int x = 0; x <= maxX; x += xStep, row++) {
-      xs.add(Integer.toString(x));
-      for (int j = 0; j <= MATRIX_STEPS; j++) {
-        double recency = age * j / MATRIX_STEPS;
-        if (x == 0 && j > 0) {
-          continue;   // without repeat purchases the recency is 0 by definition
+    for (int i = 0; i < grid.frequencies().size(); i += xStep, row++) {
+      xs.add(Integer.toString(grid.frequencies().get(i)));
+      List<Double> values = grid.values().get(i);
+      for (int j = 0; j < values.size(); j++) {
+        if (!Double.isNaN(values.get(j))) {   // NaN: an impossible (frequency, recency) pair
+          cells.add(new Object[] {j, row, round(values.get(j))});
         }
-        CustomerSummary c = new CustomerSummary(customers.get(0).customer(), x,
-            x == 0 ? 0 : recency, age, 0, 0);
-        cells.add(new Object[] {j, row, round(p.probabilityAlive(c))});
       }
     }
     m.put("pAlive", Map.of("frequency", xs, "recency", recencies, "cells", cells,
         "age", round(age)));
 
     // tracking: cumulative repeat purchases in the hold-out weeks, observed and expected
-    double[] observed = data.holdoutCumulativeRepeatPurchases(HOLDOUT_WEEKS);
-    double[] predicted = model.expectedCumulativeRepeatPurchases(customers, HOLDOUT_WEEKS);
     List<String> weeks = new ArrayList<>();
     List<Double> obs = new ArrayList<>();
     List<Double> pred = new ArrayList<>();
-    for (int k = 0; k < HOLDOUT_WEEKS; k++) {
-      weeks.add(Integer.toString(k + 1));
-      obs.add(observed[k]);
-      pred.add(round(predicted[k]));
+    for (Diagnostics.TrackingPoint t : Diagnostics.trackingCurve(model, data, HOLDOUT_WEEKS)) {
+      weeks.add(Integer.toString(t.period()));
+      obs.add(t.actual());
+      pred.add(round(t.expected()));
     }
     m.put("tracking", Map.of("week", weeks, "actual", obs, "expected", pred));
     return m;
