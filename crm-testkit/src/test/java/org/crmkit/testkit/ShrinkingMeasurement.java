@@ -1,0 +1,155 @@
+package org.crmkit.testkit;
+
+import static org.quicktheories.QuickTheory.qt;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.crmkit.core.model.Transaction;
+import org.crmkit.segmentation.rfm.CustomerAggregate;
+import org.crmkit.segmentation.rfm.RfmAggregator;
+import org.crmkit.segmentation.rfm.RfmModel;
+import org.crmkit.segmentation.rfm.RfmScore;
+import org.crmkit.segmentation.rfm.RfmScorer;
+import org.crmkit.segmentation.rules.SegmentRules;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * Measures shrinking on deliberately broken rule sets: the size of the reported counterexample and
+ * the time spent finding and shrinking it. Not part of the default build (the name is not a test
+ * kind); run it with {@code ./mvnw -B -q -pl crm-testkit -am test -Dtest=ShrinkingMeasurement
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class ShrinkingMeasurement {
+  static final LocalDate FROM = LocalDate.parse("2024-01-01");
+  static final LocalDate TO = LocalDate.parse("2024-12-31");
+
+  /** A broken rule set, the property that catches it and the user's ranking, best first. */
+  record Broken(String name, SegmentRules rules, List<String> ranking, String property) {}
+
+  static final List<String> STANDARD_RANKING = List.of("Champions", "Loyal Customers",
+      "Potential Loyalists", "New Customers", "Promising", "Need Attention", "About to Sleep",
+      "Can't Lose", "At Risk", "Hibernating");
+
+  static List<Broken> brokenRuleSets() {
+    SegmentRules gap = SegmentRules.builder().tiles(5)
+        .rule("Hibernating").r(1, 2).f(1, 2).add()
+        .rule("At Risk").r(1, 2).f(3, 4).add()
+        .rule("About to Sleep").r(3, 3).f(1, 2).add()
+        .rule("Need Attention").r(3, 3).f(3, 3).add()
+        .rule("Loyal Customers").r(3, 4).f(4, 5).add()
+        .rule("Promising").r(4, 4).f(1, 1).add()
+        .rule("New Customers").r(5, 5).f(1, 1).add()
+        .rule("Potential Loyalists").r(4, 5).f(2, 3).add()
+        .rule("Champions").r(5, 5).f(4, 5).add()
+        .build();  // "Can't Lose" (r 1-2, f 5) forgotten: a gap
+    SegmentRules swapped = SegmentRules.builder().tiles(5)
+        .rule("Champions").r(1, 2).f(1, 2).add()  // labels of Champions and Hibernating swapped
+        .rule("At Risk").r(1, 2).f(3, 4).add()
+        .rule("Can't Lose").r(1, 2).f(5, 5).add()
+        .rule("About to Sleep").r(3, 3).f(1, 2).add()
+        .rule("Need Attention").r(3, 3).f(3, 3).add()
+        .rule("Loyal Customers").r(3, 4).f(4, 5).add()
+        .rule("Promising").r(4, 4).f(1, 1).add()
+        .rule("New Customers").r(5, 5).f(1, 1).add()
+        .rule("Potential Loyalists").r(4, 5).f(2, 3).add()
+        .rule("Hibernating").r(5, 5).f(4, 5).add()
+        .build();
+    SegmentRules spend = SegmentRules.builder().tiles(5)
+        .rule("Big spenders").m(1, 2).add()      // monetary ranges inverted
+        .rule("Regular").m(3, 3).add()
+        .rule("Small spenders").m(4, 5).add()
+        .build();
+    return List.of(
+        new Broken("gap", gap, STANDARD_RANKING, "total"),
+        new Broken("swapped labels", swapped, STANDARD_RANKING, "recency"),
+        new Broken("inverted spend", spend, List.of("Big spenders", "Regular", "Small spenders"),
+            "monetary"));
+  }
+
+  /** The property of {@code b} over one population's transactions (true = holds). */
+  static boolean holds(Broken b, List<Transaction> txs) {
+    if (txs.stream().noneMatch(t -> !t.date().isAfter(TO))) {
+      return true;
+    }
+    RfmModel model = RfmScorer.defaults().score(txs, TO).model();
+    RfmAggregator agg = new RfmAggregator();
+    txs.stream().filter(t -> !t.date().isAfter(TO)).forEach(agg::add);
+    for (CustomerAggregate a : agg.aggregates()) {
+      RfmScore before = model.score(a);
+      String segment = b.rules().segmentOf(before).orElse(null);
+      switch (b.property()) {
+        case "total":
+          if (segment == null) {
+            return false;
+          }
+          break;
+        case "recency":
+          for (int years = 1; years <= 3; years++) {
+            RfmScore later = model.score(a, TO.plusYears(years));
+            String after = b.rules().segmentOf(later).orElseThrow();
+            if (b.ranking().indexOf(after) < b.ranking().indexOf(segment)) {
+              return false;
+            }
+          }
+          break;
+        default:
+          CustomerAggregate richer = new CustomerAggregate(a.customer(), a.lastPurchase(),
+              a.transactions(), a.purchaseDays(), a.total() + 10_000);
+          String after = b.rules().segmentOf(model.score(richer)).orElseThrow();
+          if (b.ranking().indexOf(after) > b.ranking().indexOf(segment)) {
+            return false;
+          }
+      }
+    }
+    return true;
+  }
+
+  /** Runs one measurement and prints one line. */
+  static void measure(String label, Broken b, Gen<List<Transaction>> gen, long seed) {
+    long[] firstFailure = {0};
+    List<Transaction>[] smallest = new List[1];
+    long start = System.nanoTime();
+    Predicate<List<Transaction>> property = txs -> {
+      boolean ok = holds(b, txs);
+      if (!ok) {
+        if (firstFailure[0] == 0) {
+          firstFailure[0] = System.nanoTime();
+        }
+        smallest[0] = txs;  // QuickTheories keeps the last failing value as its smallest
+      }
+      return ok;
+    };
+    String outcome = "passed";
+    try {
+      qt().withFixedSeed(seed).withExamples(200).forAll(gen).check(property);
+    } catch (AssertionError e) {
+      outcome = "falsified";
+    }
+    long end = System.nanoTime();
+    if (smallest[0] == null) {
+      System.out.printf("%-8s %-15s seed %3d: %s in %.1f s%n", label, b.name(), seed, outcome,
+          (end - start) / 1e9);
+      return;
+    }
+    Set<Object> customers = new HashSet<>();
+    smallest[0].forEach(t -> customers.add(t.customer()));
+    System.out.printf("%-8s %-15s seed %3d: found in %5.2f s, shrunk in %6.2f s to %3d customers,"
+        + " %4d transactions%n", label, b.name(), seed, (firstFailure[0] - start) / 1e9,
+        (end - firstFailure[0]) / 1e9, customers.size(), smallest[0].size());
+  }
+
+  @Test
+  void before() {
+    for (Broken b : brokenRuleSets()) {
+      for (long seed : new long[] {1, 2, 3}) {
+        measure("before", b,
+            QuickTheoriesGens.of(CrmGenerators.transactions(50, 400, FROM, TO)), seed);
+      }
+    }
+  }
+}
