@@ -13,14 +13,24 @@ import java.util.Set;
  * @param f the frequency score range
  * @param m the monetary score range
  * @param attributes required attribute values: for each key, the customer's value must be one of
- *     the set; empty for a rule on scores only
+ *     the set; empty for a rule on scores only (see {@link CustomerAttributes} for the keys a
+ *     {@code Customer} provides)
+ * @param overrides the segments this rule deliberately wins over where their later rules cover
+ *     the same cells (an intent: the analysis does not report those cells as order-dependent)
  */
-public record SegmentRule(
-    String segment, ScoreRange r, ScoreRange f, ScoreRange m, Map<String, Set<String>> attributes) {
+public record SegmentRule(String segment, ScoreRange r, ScoreRange f, ScoreRange m,
+    Map<String, Set<String>> attributes, Set<String> overrides) {
 
-  /** Copies the attribute map so the rule stays immutable. */
+  /** Copies the attribute map and the overrides so the rule stays immutable. */
   public SegmentRule {
     attributes = Map.copyOf(attributes);
+    overrides = Set.copyOf(overrides);
+  }
+
+  /** A rule without declared overrides. */
+  public SegmentRule(
+      String segment, ScoreRange r, ScoreRange f, ScoreRange m, Map<String, Set<String>> attributes) {
+    this(segment, r, f, m, attributes, Set.of());
   }
 
   /** Whether the rule depends on attributes (and so may not match every customer of a cell). */
@@ -50,6 +60,7 @@ public record SegmentRule(
   @Override
   public String toString() {
     return segment + " [r " + r + ", f " + f + ", m " + m
-        + (attributes.isEmpty() ? "" : ", " + attributes) + "]";
+        + (attributes.isEmpty() ? "" : ", " + new java.util.TreeMap<>(attributes))
+        + (overrides.isEmpty() ? "" : ", overrides " + new java.util.TreeSet<>(overrides)) + "]";
   }
 }
