@@ -16,7 +16,7 @@ import org.quicktheories.core.Reporter;
 final class FailureReports {
   private static final Set<String> OWN = Set.of(FailureReports.class.getName(),
       QuickTheoriesReporter.class.getName(), PlainProperty.class.getName(),
-      QuickTheoriesGens.class.getName());
+      QuickTheoriesGens.class.getName(), SegmentRuleChecks.class.getName());
 
   private FailureReports() {}
 
