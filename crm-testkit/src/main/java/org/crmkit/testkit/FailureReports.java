@@ -107,14 +107,14 @@ final class FailureReports {
     public void falisification(long seed, int count, Object smallest, Throwable cause,
         List<Object> examples, AsString<Object> toString) {
       throw falsified(toString.asString(smallest), cause, seed, "QT_SEED",
-          "QuickTheories, " + count + " examples, then shrinking");
+          "QuickTheories, " + count + (count == 1 ? " example" : " examples") + ", then shrinking");
     }
 
     @Override
     public void falisification(long seed, int count, Object smallest, List<Object> examples,
         AsString<Object> toString) {
       throw falsified(toString.asString(smallest), null, seed, "QT_SEED",
-          "QuickTheories, " + count + " examples, then shrinking");
+          "QuickTheories, " + count + (count == 1 ? " example" : " examples") + ", then shrinking");
     }
 
     @Override
