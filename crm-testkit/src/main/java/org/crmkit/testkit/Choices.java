@@ -2,6 +2,7 @@ package org.crmkit.testkit;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -96,8 +97,8 @@ public interface Choices {
     if (scale < 0 || scale > 18) {
       throw new CrmException("scale must be in [0, 18], but was " + scale);
     }
-    BigInteger lo = min.setScale(scale, java.math.RoundingMode.CEILING).unscaledValue();
-    BigInteger hi = max.setScale(scale, java.math.RoundingMode.FLOOR).unscaledValue();
+    BigInteger lo = min.setScale(scale, RoundingMode.CEILING).unscaledValue();
+    BigInteger hi = max.setScale(scale, RoundingMode.FLOOR).unscaledValue();
     BigInteger limit = BigInteger.ONE.shiftLeft(62);
     if (lo.compareTo(hi) > 0 || lo.abs().compareTo(limit) > 0 || hi.abs().compareTo(limit) > 0) {
       throw new CrmException("decimal range must be non-empty and within ±2^62 steps of 10^-"

@@ -1,14 +1,16 @@
 package org.crmkit.testkit;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -78,7 +80,7 @@ public record Population(List<Customer> customers, List<Transaction> transaction
   public String toString() {
     Map<CustomerId, List<Transaction>> byCustomer = new LinkedHashMap<>();
     customers.forEach(c -> byCustomer.put(c.id(), new ArrayList<>()));
-    transactions.forEach(t -> byCustomer.get(t.customer()).add(t));
+    transactions.forEach(t -> byCustomer.computeIfAbsent(t.customer(), k -> new ArrayList<>()).add(t));
     StringBuilder sb = new StringBuilder();
     sb.append(customers.size()).append(customers.size() == 1 ? " customer, " : " customers, ")
         .append(transactions.size()).append(transactions.size() == 1 ? " transaction" : " transactions")
@@ -90,7 +92,7 @@ public record Population(List<Customer> customers, List<Transaction> transaction
         break;
       }
       sb.append("\n  ").append(describe(c)).append(": ");
-      List<Transaction> own = byCustomer.get(c.id());
+      List<Transaction> own = byCustomer.getOrDefault(c.id(), List.of());
       if (own.isEmpty()) {
         sb.append("no purchase");
       }
@@ -105,25 +107,18 @@ public record Population(List<Customer> customers, List<Transaction> transaction
   /** "c0000001 (organisation, retail, SMALL, berlin, active)". */
   static String describe(Customer c) {
     List<String> parts = new ArrayList<>();
-    parts.add(c.kind().name().toLowerCase(java.util.Locale.ROOT));
+    parts.add(c.kind().name().toLowerCase(Locale.ROOT));
     c.industry().ifPresent(parts::add);
     c.sizeBand().ifPresent(b -> parts.add(b.name()));
     c.territory().ifPresent(t -> parts.add(t.value()));
     c.lifecycleStage().ifPresent(parts::add);
-    Map<String, String> sorted = new java.util.TreeMap<>(c.attributes());
+    Map<String, String> sorted = new TreeMap<>(c.attributes());
     sorted.forEach((k, v) -> parts.add(k + "=" + v));
     return c.id() + " (" + String.join(", ", parts) + ")";
   }
 
   /** An amount as its shortest decimal, e.g. {@code 12.5} or {@code -3.07}. */
   static String money(double amount) {
-    return java.math.BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString();
-  }
-
-  /** Transactions grouped by customer, customers in population order. */
-  Map<CustomerId, List<Transaction>> byCustomer() {
-    Map<CustomerId, List<Transaction>> out = new HashMap<>();
-    transactions.forEach(t -> out.computeIfAbsent(t.customer(), k -> new ArrayList<>()).add(t));
-    return out;
+    return BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString();
   }
 }

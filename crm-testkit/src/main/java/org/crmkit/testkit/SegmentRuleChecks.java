@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -396,7 +398,7 @@ public final class SegmentRuleChecks {
     double lowestHigh = Double.POSITIVE_INFINITY;
     List<CustomerId> highIds = new ArrayList<>();
     for (Map.Entry<CustomerId, ValueTier> e : tiers.entrySet()) {
-      double v = values.get(e.getKey());
+      double v = Objects.requireNonNull(values.get(e.getKey()));
       if (e.getValue() == ValueTier.HIGH) {
         high = high.add(BigDecimal.valueOf(Math.max(v, 0)));
         lowestHigh = Math.min(lowestHigh, v);
@@ -419,7 +421,7 @@ public final class SegmentRuleChecks {
     }
     BigDecimal withoutLowest = BigDecimal.ZERO;
     for (CustomerId id : highIds) {
-      double v = values.get(id);
+      double v = Objects.requireNonNull(values.get(id));
       if (v > lowestHigh) {
         withoutLowest = withoutLowest.add(BigDecimal.valueOf(v));
       }
@@ -497,7 +499,7 @@ public final class SegmentRuleChecks {
       return null;
     }
     RfmResult result = scorer.score(population.transactions(), population.asOf());
-    Map<CustomerId, CustomerAggregate> aggregates = new java.util.LinkedHashMap<>();
+    Map<CustomerId, CustomerAggregate> aggregates = new LinkedHashMap<>();
     aggregator.aggregates().forEach(a -> aggregates.put(a.customer(), a));
     Map<CustomerId, Customer> customers = new HashMap<>();
     population.customers().forEach(c -> customers.put(c.id(), c));

@@ -1,5 +1,6 @@
 package org.crmkit.segmentation.rules;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,6 @@ public final class CustomerAttributes {
     customer.sizeBand().ifPresent(v -> out.put(SIZE_BAND, v.name()));
     customer.territory().ifPresent(v -> out.put(TERRITORY, v.value()));
     customer.lifecycleStage().ifPresent(v -> out.put(LIFECYCLE_STAGE, v));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 }

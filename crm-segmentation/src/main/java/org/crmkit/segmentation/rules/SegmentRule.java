@@ -2,6 +2,8 @@ package org.crmkit.segmentation.rules;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One rule: customers whose scores lie in the three ranges and whose attributes all match belong
@@ -60,7 +62,7 @@ public record SegmentRule(String segment, ScoreRange r, ScoreRange f, ScoreRange
   @Override
   public String toString() {
     return segment + " [r " + r + ", f " + f + ", m " + m
-        + (attributes.isEmpty() ? "" : ", " + new java.util.TreeMap<>(attributes))
-        + (overrides.isEmpty() ? "" : ", overrides " + new java.util.TreeSet<>(overrides)) + "]";
+        + (attributes.isEmpty() ? "" : ", " + new TreeMap<>(attributes))
+        + (overrides.isEmpty() ? "" : ", overrides " + new TreeSet<>(overrides)) + "]";
   }
 }

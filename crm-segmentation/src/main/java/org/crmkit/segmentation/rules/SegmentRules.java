@@ -1,6 +1,7 @@
 package org.crmkit.segmentation.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -511,7 +512,7 @@ public final class SegmentRules {
      * too. Each name must be a segment of the rule set (checked at build).
      */
     public RuleBuilder overrides(String... segments) {
-      overrides.addAll(java.util.Arrays.asList(segments));
+      overrides.addAll(Arrays.asList(segments));
       return this;
     }
 
