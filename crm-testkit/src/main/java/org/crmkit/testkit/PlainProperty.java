@@ -3,14 +3,17 @@ package org.crmkit.testkit;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.crmkit.core.CrmException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a property over generated values in a plain test, without a property-testing engine: each
- * example is drawn from its own seeded {@link Choices}, and a failure reports the counterexample,
- * its seed and a one-line replay instruction first. Values are not shrunk (use an engine through
- * {@link QuickTheoriesGens} for that); keep the generator's sizes small. The seed of the first
- * example is the system property {@code crmkit.seed} if set, so {@code -Dcrmkit.seed=N} replays a
- * reported failure first. Immutable; {@link #check} is thread-safe.
+ * example is drawn from its own seeded {@link Choices}, and a failing example is shrunk by
+ * replaying edited sequences of its choices (moving each toward its shrink target by up to 8 halvings,
+ * deleting runs of choices; at most 2,000 evaluations, deterministic). A failure reports the shrunk
+ * counterexample, the example's seed and a one-line replay instruction first. The seed of the
+ * first example is the system property {@code crmkit.seed} if set, so {@code -Dcrmkit.seed=N}
+ * replays a reported failure (and its shrinking) first. Immutable; {@link #check} is
+ * thread-safe.
  *
  * <pre>{@code
  * PlainProperty.forAll(Populations.builder().customers(1, 10).build())
@@ -72,13 +75,140 @@ public final class PlainProperty<T> {
     SplittableRandom seeds = new SplittableRandom(seed);
     for (int i = 0; i < examples; i++) {
       long exampleSeed = i == 0 ? seed : seeds.nextLong();
-      T value = generator.sample(exampleSeed);
-      try {
-        assertion.accept(value);
-      } catch (RuntimeException | AssertionError e) {
-        throw FailureReports.falsified(value, e, exampleSeed, SEED_PROPERTY,
-            "plain, example " + (i + 1) + " of " + examples + ", not shrunk");
+      ChoiceSequence recorded = ChoiceSequence.recording(Choices.seeded(exampleSeed));
+      T value = generator.draw(recorded);
+      Throwable failure = run(assertion, value);
+      if (failure != null) {
+        Shrinker<T> s = new Shrinker<>(generator, assertion, recorded, value, failure);
+        s.shrink();
+        throw FailureReports.falsified(s.value, s.failure, exampleSeed, SEED_PROPERTY,
+            "plain, example " + (i + 1) + " of " + examples + ", then " + s.evaluations
+                + " shrinking steps");
       }
+    }
+  }
+
+  private static <T> @Nullable Throwable run(Consumer<? super T> assertion, T value) {
+    try {
+      assertion.accept(value);
+      return null;
+    } catch (RuntimeException | AssertionError e) {
+      return e;
+    }
+  }
+
+  /**
+   * Shrinks a failing choice sequence: each choice toward its target (sizes come first, so the
+   * sequence gets short fast), then deletion of runs of choices; repeated while it helps.
+   */
+  private static final class Shrinker<T> {
+    static final int BUDGET = 2_000;
+
+    final Generator<T> generator;
+    final Consumer<? super T> assertion;
+    long[] best;
+    long[] targets;
+    T value;
+    Throwable failure;
+    int evaluations;
+
+    Shrinker(Generator<T> generator, Consumer<? super T> assertion, ChoiceSequence recorded,
+        T value, Throwable failure) {
+      this.generator = generator;
+      this.assertion = assertion;
+      this.best = recorded.values();
+      this.targets = recorded.targets();
+      this.value = value;
+      this.failure = failure;
+    }
+
+    void shrink() {
+      boolean progress = true;
+      while (progress && evaluations < BUDGET) {
+        progress = false;
+        for (int i = 0; i < best.length && evaluations < BUDGET; i++) {
+          long target = targets[i];
+          if (best[i] == target) {
+            continue;
+          }
+          long[] candidate = best.clone();
+          candidate[i] = target;
+          if (attempt(candidate)) {
+            progress = true;
+            continue;
+          }
+          long distance = best[i] - target;
+          if ((best[i] > target) != (distance > 0)) {
+            continue;   // the distance overflows a long: only the target was tried
+          }
+          long failing = distance;   // known to fail at this distance from the target
+          long passing = 0;          // known to pass (the target itself)
+          for (int step = 0; step < 8 && Math.abs(failing - passing) > 1 && evaluations < BUDGET
+              && i < best.length; step++) {
+            long mid = passing + (failing - passing) / 2;
+            candidate = best.clone();
+            candidate[i] = target + mid;
+            if (attempt(candidate)) {
+              failing = mid;
+              progress = true;
+            } else {
+              passing = mid;
+            }
+          }
+        }
+        for (int k : new int[] {16, 8, 4, 2, 1}) {
+          for (int j = 0; j + k <= best.length && evaluations < BUDGET; ) {
+            long[] candidate = new long[best.length - k];
+            System.arraycopy(best, 0, candidate, 0, j);
+            System.arraycopy(best, j + k, candidate, j, best.length - j - k);
+            if (attempt(candidate)) {
+              progress = true;
+            } else {
+              j++;
+            }
+          }
+        }
+      }
+    }
+
+    /** Replays {@code candidate}; keeps it if the value still fails and its choices are simpler. */
+    boolean attempt(long[] candidate) {
+      evaluations++;
+      ChoiceSequence replay = ChoiceSequence.replaying(candidate);
+      T v = generator.draw(replay);
+      long[] made = replay.values();
+      long[] madeTargets = replay.targets();
+      if (!simpler(made, madeTargets, best, targets)) {
+        return false;
+      }
+      Throwable f = run(assertion, v);
+      if (f == null) {
+        return false;
+      }
+      best = made;
+      targets = madeTargets;
+      value = v;
+      failure = f;
+      return true;
+    }
+
+    /** Shortlex on the distances to the targets: fewer choices, then smaller ones first. */
+    static boolean simpler(long[] a, long[] at, long[] b, long[] bt) {
+      if (a.length != b.length) {
+        return a.length < b.length;
+      }
+      for (int i = 0; i < a.length; i++) {
+        long da = distance(a[i], at[i]);
+        long db = distance(b[i], bt[i]);
+        if (da != db) {
+          return Long.compareUnsigned(da, db) < 0;
+        }
+      }
+      return false;
+    }
+
+    static long distance(long v, long target) {
+      return v >= target ? v - target : target - v;   // as unsigned when it overflows
     }
   }
 }

@@ -3,7 +3,11 @@ package org.crmkit.testkit;
 import java.util.random.RandomGenerator;
 import org.crmkit.core.CrmException;
 
-/** {@link Choices} from a random generator, for plain tests; nothing shrinks. */
+/**
+ * {@link Choices} from a random generator, for plain tests. Every choice, also {@link #unit()} and
+ * {@link #gaussian()}, goes through {@link #longBetween(long, long, long)}, so a recorded sequence
+ * of choices replays the same value ({@link PlainProperty} shrinks by replaying edited sequences).
+ */
 final class RandomChoices implements Choices {
   private final RandomGenerator random;
 
@@ -23,15 +27,5 @@ final class RandomChoices implements Choices {
       return random.nextLong(min - 1, max) + 1;
     }
     return random.nextLong();
-  }
-
-  @Override
-  public double unit() {
-    return random.nextDouble();
-  }
-
-  @Override
-  public double gaussian() {
-    return random.nextGaussian();
   }
 }

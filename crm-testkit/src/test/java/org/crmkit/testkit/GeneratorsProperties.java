@@ -57,6 +57,21 @@ class GeneratorsProperties {
   }
 
   @Test
+  void thePlainRunnerShrinksByReplayingEditedChoices() {
+    AssertionError e = catchThrowableOfType(() -> PlainProperty.forAll(Populations.builder().build())
+        .seed(3).examples(100).check(p -> assertThat(p.customers().size()).isLessThan(3)),
+        AssertionError.class);
+    assertThat(e.getMessage()).startsWith("""
+        property falsified by 3 customers, 3 transactions, as of 2024-12-31:
+          c0000000 (organisation, retail, MICRO, berlin, new, needs=price): 2024-12-31 20
+          c0000001 (organisation, retail, MICRO, berlin, new, needs=price): 2024-12-31 20
+          c0000002 (organisation, retail, MICRO, berlin, new, needs=price): 2024-12-31 20""");
+    // the recorded choices replay the value that Generator.sample gives for the same seed
+    Generator<Population> g = Populations.builder().build();
+    assertThat(g.draw(ChoiceSequence.recording(Choices.seeded(9)))).isEqualTo(g.sample(9));
+  }
+
+  @Test
   void realisticPopulationsRespectTheirSizesAndPeriod() {
     Generator<Population> g = Populations.builder().customers(2, 6).transactionsPerCustomer(2, 3)
         .period(Populations.DEFAULT_FROM, Populations.DEFAULT_FROM.plusDays(9)).build();

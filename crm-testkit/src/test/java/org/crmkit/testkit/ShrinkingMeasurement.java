@@ -200,4 +200,31 @@ class ShrinkingMeasurement {
       }
     }
   }
+
+  @Test
+  void plain() {
+    Generator<Population> populations = Populations.builder().customers(1, 50)
+        .transactionsPerCustomer(1, 16).period(FROM, TO).build();
+    for (Broken b : brokenRuleSets()) {
+      for (long seed : new long[] {1, 2, 3}) {
+        long start = System.nanoTime();
+        try {
+          PlainProperty.forAll(populations).seed(seed).examples(200).check(p -> {
+            if (!holds(b, p.transactions())) {
+              throw new AssertionError("fails");
+            }
+          });
+          System.out.printf("plain    %-15s seed %3d: passed%n", b.name(), seed);
+        } catch (AssertionError e) {
+          String first = e.getMessage().lines().findFirst().orElse("");
+          String steps = e.getMessage().lines().filter(l -> l.startsWith("seed: ")).findFirst()
+              .orElse("");
+          System.out.printf("plain    %-15s seed %3d: %.2f s in all; %s; %s%n", b.name(), seed,
+              (System.nanoTime() - start) / 1e9, first.replace("property falsified by ", "")
+                  .replace(", as of 2024-12-31:", ""), steps.replaceAll(".*then ", "")
+                  .replace(")", ""));
+        }
+      }
+    }
+  }
 }
