@@ -206,7 +206,7 @@ public final class CrmGenerators {
 
   private static void split(Choices rnd, int[] lo, int[] hi, List<int[]> out, int depth) {
     int axis = rnd.intBetween(0, 2);
-    if (depth > 5 || hi[axis] == lo[axis] || rnd.bool(0.25)) {
+    if (depth > 5 || hi[axis] == lo[axis] || !rnd.bool(0.75)) {   // shrinks toward fewer boxes
       out.add(new int[] {lo[0], lo[1], lo[2], hi[0], hi[1], hi[2]});
       return;
     }
