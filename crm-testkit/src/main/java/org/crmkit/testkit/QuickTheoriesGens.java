@@ -11,7 +11,9 @@ import org.quicktheories.impl.Constraint;
  * generator makes is one QuickTheories draw with its range and shrink target, so QuickTheories
  * shrinks sizes toward their minimum, amounts toward zero and picks toward the first option, and a
  * failing population shrinks to a handful of customers. {@link #reporter()} puts the shrunk
- * counterexample, the seed and a replay line first in a failure. QuickTheories is an optional
+ * counterexample, the seed and a replay line first in a failure. QuickTheories spends a fixed
+ * budget of 100 shrink cycles per example (so shrinking time grows with the cost of one check, not
+ * with the size of the counterexample); {@code withShrinkCycles(n)} lowers it. QuickTheories is an optional
  * dependency of crm-testkit: add {@code org.quicktheories:quicktheories} (version managed by
  * {@code crm-bom}) to your test scope to use this class. Stateless and thread-safe.
  *
