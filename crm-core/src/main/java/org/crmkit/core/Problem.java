@@ -1,6 +1,7 @@
 package org.crmkit.core;
 
 import static java.util.Objects.requireNonNull;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found while validating a definition: where it is ({@code path}, e.g.
@@ -20,7 +21,7 @@ public record Problem(String path, String message) {
   }
 
   /** Shorthand for {@code new Problem(path, String.format(format, args))}. */
-  public static Problem of(String path, String format, Object... args) {
+  public static Problem of(String path, String format, @Nullable Object... args) {
     return new Problem(path, String.format(format, args));
   }
 

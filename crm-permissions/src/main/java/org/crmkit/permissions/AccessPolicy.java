@@ -263,7 +263,7 @@ public final class AccessPolicy {
     public Builder standardModules() {
       for (Module m : List.of(Module.CUSTOMER_MANAGEMENT, Module.SALES_MANAGEMENT,
           Module.MARKETING, Module.SERVICE_MANAGEMENT, Module.ANALYTICS)) {
-        d.modules.add(new Defs.ModuleDef(m, Module.standardCoverage().get(m)));
+        d.modules.add(new Defs.ModuleDef(m, Checks.entry(Module.standardCoverage(), m)));
       }
       return this;
     }

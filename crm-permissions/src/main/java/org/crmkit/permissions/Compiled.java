@@ -14,6 +14,9 @@ import org.crmkit.core.model.UserId;
 import org.jspecify.annotations.Nullable;
 
 /** The indexed form of a policy and its hot path. Immutable after construction; package-private. */
+// every field is set by Compiler.compile before the instance is published: an initialisation
+// NullAway cannot follow (it suppresses only the field-initialisation check)
+@SuppressWarnings("NullAway.Init")
 final class Compiled {
   static final Action[] ACTION_VALUES = Action.values();
   static final int ACTIONS = ACTION_VALUES.length;

@@ -11,6 +11,7 @@ import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
 import org.crmkit.core.hierarchy.Hierarchies;
 import org.crmkit.core.hierarchy.Hierarchy;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.RoleId;
 import org.crmkit.core.model.TeamId;
@@ -105,7 +106,7 @@ final class Compiler {
         continue;
       }
       for (ObjectType t : m.types()) {
-        c.typeModules[types.get(t)] |= 1L << moduleIdx.get(m.module());
+        c.typeModules[Checks.entry(types, t)] |= 1L << Checks.entry(moduleIdx, m.module());
       }
     }
     c.modules = List.copyOf(moduleIdx.keySet());
@@ -123,7 +124,7 @@ final class Compiler {
       }
       if (p >= 0 && g.scope() != Scope.NONE) {
         for (Action a : g.actions()) {
-          c.roleScopes[p][types.get(g.type()) * Compiled.ACTIONS + a.ordinal()] |=
+          c.roleScopes[p][Checks.entry(types, g.type()) * Compiled.ACTIONS + a.ordinal()] |=
               1 << g.scope().ordinal();
         }
       }
@@ -181,12 +182,12 @@ final class Compiler {
     }
 
     c.hierarchyOn = new boolean[nTypes];
-    d.hierarchyTypes.forEach(t -> c.hierarchyOn[types.get(t)] = true);
+    d.hierarchyTypes.forEach(t -> c.hierarchyOn[Checks.entry(types, t)] = true);
     c.recordTeamSlot = new boolean[slots];
     for (int i = 0; i < d.recordTeams.size(); i++) {
       Defs.RecordTeamDef rt = d.recordTeams.get(i);
       for (Action a : rt.actions()) {
-        c.recordTeamSlot[types.get(rt.type()) * Compiled.ACTIONS + a.ordinal()] = true;
+        c.recordTeamSlot[Checks.entry(types, rt.type()) * Compiled.ACTIONS + a.ordinal()] = true;
       }
     }
 
@@ -233,7 +234,7 @@ final class Compiler {
       if (m.actions().isEmpty()) {
         problems.add(Problem.of(at + ".actions", "at least one action is required"));
       }
-      int t = types.get(m.type());
+      int t = Checks.entry(types, m.type());
       if (manual[t] == null) {
         manual[t] = new HashMap<>();
       }
@@ -399,7 +400,7 @@ final class Compiler {
       denies.add(null);
     }
     for (Defs.SharingRuleDef r : c.defs.sharing) {
-      if (!probe.inGroup(c.groupIndex.get(r.sharedWith()))) {
+      if (!probe.inGroup(Checks.entry(c.groupIndex, r.sharedWith()))) {
         continue;
       }
       for (int t = 0; t <= c.types.size(); t++) {
@@ -409,7 +410,7 @@ final class Compiler {
         for (Action a : r.actions()) {
           int slot = t * Compiled.ACTIONS + a.ordinal();
           if (r.ownedBy() != null) {
-            add(owner, slot, c.groupIndex.get(r.ownedBy()));
+            add(owner, slot, Checks.entry(c.groupIndex, r.ownedBy()));
           } else {
             add(criteria, slot, r);
           }
@@ -417,7 +418,7 @@ final class Compiler {
       }
     }
     for (Defs.DenyDef r : c.defs.denies) {
-      if (!probe.inGroup(c.groupIndex.get(r.who()))) {
+      if (!probe.inGroup(Checks.entry(c.groupIndex, r.who()))) {
         continue;
       }
       for (int t = 0; t <= c.types.size(); t++) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.UserId;
@@ -31,7 +32,7 @@ final class Predicates {
     if (c.hierarchyOn[t] && s.mgmtPos >= 0) {
       Set<UserId> full = new HashSet<>();
       for (int p = s.mgmtPos + 1; p < s.mgmtEnd; p++) {
-        Subject o = c.subjects.get(c.mgmt.nodeAt(p));
+        Subject o = Checks.entry(c.subjects, c.mgmt.nodeAt(p));
         AccessPredicate bound = boundBase(c, o, t, slot);
         if (bound.equals(AccessPredicate.TRUE)) {
           full.add(o.id);

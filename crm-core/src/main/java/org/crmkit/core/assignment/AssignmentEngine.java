@@ -1,5 +1,7 @@
 package org.crmkit.core.assignment;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -263,9 +265,9 @@ final class AssignmentEngine {
 
   private int targetCode(Target t, Map<TeamId, Integer> queueIndex) {
     if (t.kind() == Target.Kind.USER) {
-      return userIndex.get(t.user().orElseThrow());
+      return requireNonNull(userIndex.get(t.user().orElseThrow()));
     }
-    return users.length + queueIndex.get(t.queue().orElseThrow());
+    return users.length + requireNonNull(queueIndex.get(t.queue().orElseThrow()));
   }
 
   private static void intern(Set<String> values, Map<String, Integer> ids) {
@@ -280,7 +282,7 @@ final class AssignmentEngine {
     }
     long[] b = new long[(ids.size() + 63) >>> 6];
     for (String v : values) {
-      int id = ids.get(v);
+      int id = requireNonNull(ids.get(v));
       b[id >>> 6] |= 1L << id;
     }
     return b;
@@ -364,7 +366,7 @@ final class AssignmentEngine {
     }
 
     private void computeStatus(int u) {
-      Instant t = at;
+      Instant t = requireNonNull(at, "the instant is set before statuses are computed");
       byte s = AVAILABLE;
       for (OutOfOffice o : away[u]) {
         if (o.contains(t)) {
@@ -514,7 +516,8 @@ final class AssignmentEngine {
     boolean hasScore = !Double.isNaN(score);
     for (int i : candidates) {
       Entry e = entries[i];
-      if (e.productStart != null && !within(pp, e.productStart, e.productEnd)) {
+      if (e.productStart != null && e.productEnd != null
+          && !within(pp, e.productStart, e.productEnd)) {
         continue;
       }
       if (e.industries != null && !has(e.industries, industry)
@@ -632,9 +635,10 @@ final class AssignmentEngine {
         detail = "covers " + new TreeSet<>(users[u].territories());
         break;
       case OUT_OF_OFFICE: {
-        Instant until = w.at;
+        Instant now = requireNonNull(w.at, "the instant is set before members are skipped");
+        Instant until = now;
         for (OutOfOffice o : away[u]) {
-          if (o.contains(w.at)) {
+          if (o.contains(now)) {
             until = o.until();
             break;
           }
@@ -678,7 +682,7 @@ final class AssignmentEngine {
       return pickAvailable(e, tp, w);
     }
     int k = e.pool.length;
-    switch (e.strategy) {
+    switch (requireNonNull(e.strategy, "only distributing entries pick")) {
       case ROUND_ROBIN: {
         int c = w.cursor[e.index];
         for (int i = 0; i < k; i++) {

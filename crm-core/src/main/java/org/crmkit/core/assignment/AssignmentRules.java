@@ -1,5 +1,7 @@
 package org.crmkit.core.assignment;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.User;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A validated, compiled set of lead-assignment rules: ordered entries (first match wins), each
@@ -45,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class AssignmentRules {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(AssignmentRules.class);
+  private static final Logger LOG =
+      LoggerFactory.getLogger(AssignmentRules.class);
 
   private final Hierarchy<TerritoryId> territories;
   private final Hierarchy<ProductLineId> productLines;
@@ -368,10 +372,12 @@ public final class AssignmentRules {
       }
       LOG.debug("assignment rules built: {} entries, {} users, {} warnings", entries.size(),
           users.size(), warnings.size());
+      // validation reports a missing default owner, so it is present here
+      Target owner = requireNonNull(defaultOwner, "defaultOwner");
       AssignmentEngine engine = new AssignmentEngine(territories, productLines, users,
-          v.profiles(), entries, defaultOwner);
+          v.profiles(), entries, owner);
       return new AssignmentRules(territories, productLines, List.copyOf(users),
-          List.copyOf(profileList), List.copyOf(entries), defaultOwner, List.copyOf(warnings),
+          List.copyOf(profileList), List.copyOf(entries), owner, List.copyOf(warnings),
           engine);
     }
   }

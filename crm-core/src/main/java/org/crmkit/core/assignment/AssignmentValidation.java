@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.crmkit.core.Problem;
 import org.crmkit.core.hierarchy.Hierarchy;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
@@ -221,7 +222,8 @@ final class AssignmentValidation {
           boolean anyActive = false;
           Set<String> held = new HashSet<>();
           for (UserId id : pool) {
-            anyActive |= userById.get(id).active();
+            // a pool holds only known users (unknown ones leave it empty, reported above)
+            anyActive |= Checks.entry(userById, id).active();
             RepProfile p = profiles.get(id);
             if (p != null) {
               held.addAll(p.skills());

@@ -540,7 +540,8 @@ public final class DatedHierarchy<K> {
             return false;
           }
         } else {
-          String parentLevel = all.get(current.get(parent)).levelOrNull();
+          String parentLevel =
+              all.get(Objects.requireNonNull(current.get(parent), "a current parent")).levelOrNull();
           if (parentLevel == null || !s.levels().contains(parentLevel)
               || !s.allowsParent(level, parentLevel)) {
             return false;

@@ -115,7 +115,7 @@ final class HierarchyCompiler {
       parent[pos] = parentDecl[d] < 0 ? -1 : pre[parentDecl[d]];
       depth[pos] = depthDecl[d];
       size[pos] = 1;
-      if (lv != null) {
+      if (lv != null && levels != null) {
         lv[pos] = levels[d];
       }
     }

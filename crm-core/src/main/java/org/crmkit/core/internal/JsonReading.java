@@ -57,7 +57,7 @@ public final class JsonReading {
   }
 
   /** Records a problem. */
-  public void problem(String path, String format, Object... args) {
+  public void problem(String path, String format, @Nullable Object... args) {
     problems.add(Problem.of(path, format, args));
   }
 

@@ -268,7 +268,7 @@ public final class MachineJson {
     };
     if (internal) {
       b.internal(source, event, spec);
-    } else {
+    } else if (target != null) {
       b.transition(source, event, target, spec);
     }
   }

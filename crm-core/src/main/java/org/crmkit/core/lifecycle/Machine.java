@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
@@ -246,8 +248,8 @@ public final class Machine {
   }
 
   private Decision evaluate(int s, int e, Candidate[] cs, Context context) {
-    StringBuilder why = null;
-    String firstFailed = null;
+    @Nullable StringBuilder why = null;
+    @Nullable String firstFailed = null;
     for (Candidate c : cs) {
       String failed = c.failure(context);
       if (failed == null) {
@@ -255,7 +257,7 @@ public final class Machine {
       }
       String guard = failed.substring(0, failed.indexOf('\u0000'));
       String reason = failed.substring(failed.indexOf('\u0000') + 1);
-      if (firstFailed == null) {
+      if (firstFailed == null || why == null) {
         firstFailed = guard;
         why = new StringBuilder();
       } else {
@@ -765,6 +767,7 @@ public final class Machine {
     final List<StateSpec> stateSpecs = new ArrayList<>();
     final List<Transition> transitions = new ArrayList<>();
     final Map<String, Guard> guards = new LinkedHashMap<>();
+    final List<GuardRegistry> registries = new ArrayList<>();
     @Nullable String initial;
 
     Builder(String name) {
@@ -851,17 +854,39 @@ public final class Machine {
       return this;
     }
 
-    /** Binds every guard of {@code registry} that this machine uses (see {@link #build()}). */
+    /**
+     * Adds a registry that {@link #build()} consults for every guard name not bound with {@link
+     * #guard(String, Guard)}; registries are consulted in the order they were added, so the first
+     * that binds a name wins. The registry is resolved at {@code build()}, so it binds the guards
+     * of transitions declared before and after this call alike.
+     *
+     * @throws CrmException if {@code registry} is null
+     */
     public Builder guards(GuardRegistry registry) {
-      Checks.present("registry", registry);
-      for (Transition t : transitions) {
-        for (String g : t.guards()) {
-          if (!guards.containsKey(g)) {
-            registry.find(g).ifPresent(guard -> guards.put(g, guard));
-          }
+      registries.add(Checks.present("registry", registry));
+      return this;
+    }
+
+    /** The guard bound to {@code name}: an explicit binding first, then the registries in order. */
+    @Nullable Guard resolveGuard(String name) {
+      @Nullable Guard explicit = guards.get(name);
+      if (explicit != null) {
+        return explicit;
+      }
+      for (GuardRegistry registry : registries) {
+        Optional<Guard> found = registry.find(name);
+        if (found.isPresent()) {
+          return found.get();
         }
       }
-      return this;
+      return null;
+    }
+
+    /** Every name bound explicitly or by a registry (for error messages), sorted. */
+    SortedSet<String> boundGuardNames() {
+      SortedSet<String> names = new TreeSet<>(guards.keySet());
+      registries.forEach(r -> names.addAll(r.names()));
+      return names;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.crmkit.core.lifecycle;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
+import org.jspecify.annotations.Nullable;
 
 /** Validates a {@link Machine.Builder}'s declarations and compiles them into indexed tables. */
 final class MachineCompiler {
@@ -150,10 +153,10 @@ final class MachineCompiler {
       }
       for (int k = 0; k < t.guards().size(); k++) {
         String g = t.guards().get(k);
-        Guard guard = b.guards.get(g);
+        Guard guard = b.resolveGuard(g);
         if (guard == null) {
           problem(at + ".guards[" + k + "]", "unknown guard '%s'; bound guards: %s", g,
-              new TreeSet<>(b.guards.keySet()));
+              b.boundGuardNames());
           ok = false;
         } else {
           bound.put(g, guard);
@@ -216,7 +219,7 @@ final class MachineCompiler {
     }
     stateValues = Collections.unmodifiableList(sv);
     transitionValues = List.copyOf(ts);
-    initialName = b.initial;
+    initialName = b.initial == null ? "" : b.initial;
     boundGuards = Collections.unmodifiableMap(bound);
     // events in order of first use
     LinkedHashMap<String, Integer> ev = new LinkedHashMap<>();
@@ -233,7 +236,7 @@ final class MachineCompiler {
     }
     for (int j = 0; j < ts.size(); j++) {
       if (tOk[j]) {
-        bySource.get(firstIndex.get(ts.get(j).source())).add(j);
+        bySource.get(requireNonNull(firstIndex.get(ts.get(j).source()))).add(j);
       }
     }
     for (List<Integer> l : bySource) {
@@ -276,7 +279,7 @@ final class MachineCompiler {
     }
     // 5. reachability and ways out
     if (problems.isEmpty() || onlyTransitionProblems()) {
-      int start = initialLeaf[firstIndex.get(b.initial)];
+      int start = initialLeaf[requireNonNull(firstIndex.get(initialName))];
       boolean[] reached = new boolean[n];
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       reached[start] = true;
@@ -346,7 +349,7 @@ final class MachineCompiler {
   private Machine.Candidate candidate(int s, int level, Transition t) {
     Guard[] gs = new Guard[t.guards().size()];
     for (int k = 0; k < gs.length; k++) {
-      gs[k] = b.guards.get(t.guards().get(k));
+      gs[k] = boundGuards.get(t.guards().get(k));
     }
     int tgt = stateIndex.get(t.target());
     List<String> effects = new ArrayList<>();
@@ -390,7 +393,7 @@ final class MachineCompiler {
     return -1;
   }
 
-  private void problem(String path, String format, Object... args) {
+  private void problem(String path, String format, @Nullable Object... args) {
     problems.add(Problem.of(path, format, args));
   }
 }

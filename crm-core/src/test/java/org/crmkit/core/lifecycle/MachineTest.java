@@ -410,4 +410,64 @@ class MachineTest {
     assertThatThrownBy(() -> new SubjectState("s", "a", -1))
         .isInstanceOf(CrmException.class).hasMessageContaining("version must be >= 0");
   }
+
+  @Test
+  void aGuardRegistryIsResolvedAtBuildSoItBindsTransitionsDeclaredAfterIt() {
+    GuardRegistry registry = GuardRegistry.builder()
+        .guard("ok", Guard.flag("ok"))
+        .guard("unused", Guard.always())
+        .build();
+    Machine door = Machine.builder("door")
+        .guards(registry) // before any transition
+        .initial("closed")
+        .state("closed")
+        .state("open")
+        .transition("closed", "open", "open", t -> t.guard("ok"))
+        .transition("open", "close", "closed")
+        .build();
+    assertThat(door.guards().names()).containsExactly("ok");
+    assertThat(door.decide("closed", "open", Context.of(Map.of("ok", true))).state()).isEqualTo("open");
+    assertThat(door.decide("closed", "open", Context.of(Map.of("ok", false))).state())
+        .isEqualTo("closed");
+  }
+
+  @Test
+  void anExplicitGuardWinsOverARegistryAndTheFirstRegistryOverLaterOnes() {
+    Machine door = Machine.builder("door")
+        .guards(GuardRegistry.builder().guard("ok", Guard.flag("never-set")).build())
+        .guards(GuardRegistry.builder().guard("ok", Guard.always()).guard("wide", Guard.always()).build())
+        .initial("closed")
+        .state("closed")
+        .state("open")
+        .transition("closed", "open", "open", t -> t.guard("ok", "wide"))
+        .transition("open", "close", "closed", t -> t.guard("ok"))
+        .guard("ok", Guard.always())
+        .build();
+    assertThat(door.decide("closed", "open").state()).isEqualTo("open");
+
+    Machine firstRegistryWins = Machine.builder("door")
+        .guards(GuardRegistry.builder().guard("ok", Guard.flag("never-set")).build())
+        .guards(GuardRegistry.builder().guard("ok", Guard.always()).build())
+        .initial("closed")
+        .state("closed")
+        .state("open")
+        .transition("closed", "open", "open", t -> t.guard("ok"))
+        .transition("open", "close", "closed")
+        .build();
+    assertThat(firstRegistryWins.decide("closed", "open").state()).isEqualTo("closed");
+  }
+
+  @Test
+  void anUnboundGuardListsTheNamesOfEveryRegistry() {
+    assertThatThrownBy(() -> Machine.builder("door")
+            .guards(GuardRegistry.builder().guard("ok", Guard.always()).build())
+            .initial("closed")
+            .state("closed")
+            .state("open")
+            .transition("closed", "open", "open", t -> t.guard("missing"))
+            .transition("open", "close", "closed")
+            .build())
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("unknown guard 'missing'; bound guards: [ok]");
+  }
 }

@@ -1,6 +1,9 @@
 package org.crmkit.examples.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,12 +53,24 @@ public final class Crmkit {
     return cli.execute(args);
   }
 
-  /** Prints the version from the jar manifest, or "development" when run from classes. */
+  /**
+   * Prints the version: the jar manifest's {@code Implementation-Version}, or, when run from
+   * classes (an IDE, the tests), the version Maven wrote into {@code version.properties}.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
+    public String[] getVersion() throws IOException {
       String v = Crmkit.class.getPackage().getImplementationVersion();
-      return new String[] {"crmkit " + (v == null ? "development" : v)};
+      if (v == null) {
+        Properties p = new Properties();
+        try (InputStream in = Crmkit.class.getResourceAsStream("version.properties")) {
+          if (in != null) {
+            p.load(in);
+          }
+        }
+        v = p.getProperty("version", "development");
+      }
+      return new String[] {"crmkit " + v};
     }
   }
 }

@@ -23,7 +23,7 @@ class ClvCommandTest {
   /** The CDNOW sample as a crmkit transaction CSV. */
   @BeforeAll
   static void convertCdnow() throws IOException {
-    Path sample = Path.of(System.getProperty("crmkit.shared.data"), "cdnow", "CDNOW_sample.txt");
+    Path sample = Path.of(System.getProperty("crmkit.data"), "cdnow", "CDNOW_sample.txt");
     List<String> lines = new ArrayList<>(List.of("customer_id,date,amount"));
     for (String line : Files.readAllLines(sample)) {
       if (!line.isBlank()) {

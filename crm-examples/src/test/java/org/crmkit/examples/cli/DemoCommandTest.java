@@ -44,7 +44,7 @@ class DemoCommandTest {
 
   @Test
   void demoRunsOnCdnow() throws Exception {
-    Path data = Path.of(System.getProperty("crmkit.shared.data"), "cdnow");
+    Path data = Path.of(System.getProperty("crmkit.data"), "cdnow");
     String[] result = run(0, "demo", "--cdnow", data.toString(), "--report",
         dir.resolve("r.html").toString(), "--jdbc-url", "jdbc:h2:mem:demo-cdnow");
     assertThat(result[0]).contains("CDNOW master log (23570 customers)").containsPattern("transactions +69,659");

@@ -178,7 +178,7 @@ public final class PolicyJson {
         return;
       }
       Action[] acts = actions.toArray(new Action[0]);
-      if (owner) {
+      if (owner && ownedBy != null) {
         b.shareOwnedBy(id, ownedBy, with, types, acts);
       } else {
         b.shareWhen(id, conditions, with, types, acts);

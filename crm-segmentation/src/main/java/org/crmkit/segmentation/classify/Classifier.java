@@ -89,7 +89,7 @@ public final class Classifier {
       sums.computeIfAbsent(key, k -> new double[1])[0] += v;
     }
     List<CrossTab.Row> rows = new ArrayList<>();
-    counts.forEach((k, n) -> rows.add(new CrossTab.Row(k, n[0], sums.get(k)[0])));
+    counts.forEach((k, n) -> rows.add(new CrossTab.Row(k, n[0], Checks.entry(sums, k)[0])));
     return new CrossTab(names, rows);
   }
 

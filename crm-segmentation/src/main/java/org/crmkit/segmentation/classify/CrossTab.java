@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.crmkit.core.internal.Checks;
 
 /**
  * Customer counts and revenue per class (a cross-tab of the classifier's dimensions). Immutable and
@@ -68,7 +69,7 @@ public final class CrossTab {
     }
     List<Row> out = new ArrayList<>();
     counts.forEach((v, c) -> out.add(new Row(new ClassKey(List.of(dimension), List.of(v)), c[0],
-        revenue.get(v)[0])));
+        Checks.entry(revenue, v)[0])));
     return List.copyOf(out);
   }
 }

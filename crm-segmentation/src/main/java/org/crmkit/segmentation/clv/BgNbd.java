@@ -2,6 +2,7 @@ package org.crmkit.segmentation.clv;
 
 import java.util.List;
 import org.crmkit.core.CrmException;
+import org.crmkit.core.internal.Checks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,8 +105,8 @@ public final class BgNbd {
       int k = 0;
       for (java.util.Map.Entry<java.util.List<Object>, Integer> e : rows.entrySet()) {
         x[k] = (Integer) e.getKey().get(0);
-        txIndex[k] = timeIndex.get((Double) e.getKey().get(1));
-        bigTIndex[k] = timeIndex.get((Double) e.getKey().get(2));
+        txIndex[k] = Checks.entry(timeIndex, (Double) e.getKey().get(1));
+        bigTIndex[k] = Checks.entry(timeIndex, (Double) e.getKey().get(2));
         weight[k] = e.getValue();
         k++;
       }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.internal.JsonReading;
 import org.jspecify.annotations.Nullable;
 
@@ -116,7 +117,9 @@ public final class ClvModelJson {
     BgNbdFit bg = readBgNbd(in, root);
     GammaGammaFit gg = readGammaGamma(in, root);
     in.throwIfAny(what);
-    return new ClvModel(end, unit, bg, gg);
+    // without a problem, every part was read
+    return new ClvModel(Checks.known(end, "calibration_end"), Checks.known(unit, "unit"),
+        Checks.known(bg, "bg_nbd"), Checks.known(gg, "gamma_gamma"));
   }
 
   private static @Nullable BgNbdFit readBgNbd(JsonReading in, JsonNode root) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.internal.JsonReading;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.segmentation.rfm.CutPoint;
@@ -18,6 +19,7 @@ import org.crmkit.segmentation.rfm.FrequencyMeasure;
 import org.crmkit.segmentation.rfm.MonetaryMeasure;
 import org.crmkit.segmentation.rfm.RfmModel;
 import org.crmkit.segmentation.rfm.TiePolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link RfmModel}s as {@code "format": "crmkit.rfm-model/1"} documents:
@@ -100,11 +102,13 @@ public final class RfmModelJson {
     List<CutPoint> f = readCuts(in, root, "frequencyCuts");
     List<CutPoint> m = readCuts(in, root, "monetaryCuts");
     in.throwIfAny("RFM model document");
-    return RfmModel.builder().asOf(asOf).tiles(tiles).ties(ties).frequencyMeasure(fm)
-        .monetaryMeasure(mm).recencyCuts(r).frequencyCuts(f).monetaryCuts(m).build();
+    // without a problem, every required field was read
+    return RfmModel.builder().asOf(Checks.known(asOf, "asOf")).tiles(Checks.known(tiles, "tiles"))
+        .ties(Checks.known(ties, "ties")).frequencyMeasure(Checks.known(fm, "frequencyMeasure"))
+        .monetaryMeasure(Checks.known(mm, "monetaryMeasure")).recencyCuts(r).frequencyCuts(f).monetaryCuts(m).build();
   }
 
-  private static <E extends Enum<E>> E enumValue(JsonReading in, JsonNode root, String field,
+  private static <E extends Enum<E>> @Nullable E enumValue(JsonReading in, JsonNode root, String field,
       Class<E> type) {
     String text = in.text(root, field, "$");
     if (text == null) {

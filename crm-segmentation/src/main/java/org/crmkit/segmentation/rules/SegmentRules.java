@@ -12,9 +12,11 @@ import java.util.TreeSet;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.model.Customer;
 import org.crmkit.segmentation.rfm.RfmScore;
 import org.crmkit.segmentation.rfm.RfmTable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -360,7 +362,7 @@ public final class SegmentRules {
               }
             }
             first[c] = firstUncond < 0 ? -1
-                : (short) (int) segmentIndex.get(built.get(firstUncond).segment());
+                : (short) (int) Checks.entry(segmentIndex, built.get(firstUncond).segment());
             int cut = firstUncond < 0 ? covering.size() : covering.indexOf(firstUncond) + 1;
             candidates[c] = covering.subList(0, cut).stream().mapToInt(Integer::intValue).toArray();
             Cell cell = new Cell(r, f, m);
@@ -469,9 +471,9 @@ public final class SegmentRules {
   public static final class RuleBuilder {
     private final Builder parent;
     private final String segment;
-    private ScoreRange r;
-    private ScoreRange f;
-    private ScoreRange m;
+    private @Nullable ScoreRange r; // null: the full 1..tiles
+    private @Nullable ScoreRange f;
+    private @Nullable ScoreRange m;
     private final Map<String, Set<String>> attributes = new LinkedHashMap<>();
     private final Set<String> overrides = new LinkedHashSet<>();
 

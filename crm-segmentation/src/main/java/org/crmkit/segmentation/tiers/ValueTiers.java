@@ -1,13 +1,12 @@
 package org.crmkit.segmentation.tiers;
 
-import java.util.ArrayList;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.internal.Checks;
@@ -73,7 +72,7 @@ public final class ValueTiers {
     Map<CustomerId, ValueTier> out = new TreeMap<>();
     for (Map.Entry<CustomerId, Double> e : values.entrySet()) {
       double v = e.getValue();
-      out.put(e.getKey(), v > 0 ? Objects.requireNonNull(tierOf.get(v)) : ValueTier.LOW);
+      out.put(e.getKey(), v > 0 ? Checks.entry(tierOf, v) : ValueTier.LOW);
     }
     return sorted(out);
   }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.hierarchy.Hierarchies;
 import org.crmkit.core.hierarchy.LevelSchema;
+import org.crmkit.core.internal.Checks;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.CustomerKind;
@@ -25,6 +26,7 @@ import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.Transaction;
 import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates a {@link SampleCompany}: 3 regions, 10 countries and 40 cities; a company with sales,
@@ -200,7 +202,7 @@ public final class SampleCompanyGenerator {
       String[] region = REGIONS[i % REGIONS.length];
       TerritoryId regionId = TerritoryId.of(region[0]);
       List<TerritoryId> regionCities = cities.stream()
-          .filter(c -> regionOfCity.get(c).equals(regionId)).toList();
+          .filter(c -> Checks.entry(regionOfCity, c).equals(regionId)).toList();
       TerritoryId city1 = regionCities.get(random.nextInt(regionCities.size()));
       TerritoryId city2 = regionCities.get(random.nextInt(regionCities.size()));
       String id = String.format("u-rep-%03d", i + 1);
@@ -240,12 +242,12 @@ public final class SampleCompanyGenerator {
       CustomerId id = CustomerId.of("c-" + pad(i + 1, width));
       boolean organisation = random.nextDouble() < 0.6;
       TerritoryId city = cities.get(skewedIndex(random, cities.size()));
-      List<UserId> regionReps = repsByRegion.get(regionOfCity.get(city));
+      List<UserId> regionReps = Checks.entry(repsByRegion, Checks.entry(regionOfCity, city));
       UserId owner = regionReps.get(random.nextInt(regionReps.size()));
       Customer.Builder b = Customer.builder().id(id)
           .name((organisation ? "Company " : "Customer ") + (i + 1))
           .kind(organisation ? CustomerKind.ORGANISATION : CustomerKind.INDIVIDUAL)
-          .territory(city).owner(owner).orgUnit(userById.get(owner).orgUnit())
+          .territory(city).owner(owner).orgUnit(Checks.entry(userById, owner).orgUnit())
           .lifecycleStage(STAGES[weighted(random, new double[] {0.2, 0.15, 0.35, 0.2, 0.1})])
           .putAttributes("needs", random.nextDouble() < 0.2 ? "custom" : random.nextDouble() < 0.1 ? "special" : "standard")
           .putAttributes("source", new String[] {"web", "referral", "event", "partner", "cold-call"}[random.nextInt(5)]);
@@ -346,7 +348,7 @@ public final class SampleCompanyGenerator {
     return weights.length - 1;
   }
 
-  private static OrgUnit unit(String id, String name, String parent, String level) {
+  private static OrgUnit unit(String id, String name, @Nullable String parent, String level) {
     OrgUnit.Builder b = OrgUnit.builder().id(OrgUnitId.of(id)).name(name).level(level);
     if (parent != null) {
       b.parent(OrgUnitId.of(parent));
@@ -354,7 +356,8 @@ public final class SampleCompanyGenerator {
     return b.build();
   }
 
-  private static User user(String id, String name, String unit, String manager, RoleId role,
+  private static User user(String id, String name, String unit, @Nullable String manager,
+      RoleId role,
       List<TerritoryId> territories) {
     User.Builder b = User.builder().id(UserId.of(id)).name(name).orgUnit(OrgUnitId.of(unit))
         .addRoles(role).addAllTerritories(territories).addTeams(TeamId.of(unit));

@@ -1,5 +1,6 @@
 package org.crmkit.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.time.LocalDate;
@@ -17,16 +18,19 @@ import org.crmkit.segmentation.rfm.RfmScore;
 import org.crmkit.segmentation.rfm.RfmScorer;
 import org.crmkit.segmentation.rules.SegmentRules;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.quicktheories.core.Gen;
 import org.quicktheories.impl.Constraint;
 
 /**
  * Measures shrinking on deliberately broken rule sets: the size of the reported counterexample and
- * the time spent finding and shrinking it. Not part of the default build (the name is not a test
- * kind); run it with {@code ./mvnw -B -q -pl crm-testkit -am test -Dtest=ShrinkingMeasurement
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * the time spent finding and shrinking it. Skipped in the default build (it takes minutes); run it
+ * with {@code ./mvnw -B -q -pl crm-testkit -am test -Dtest=ShrinkingMeasurementTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dcrmkit.measure=true}. It prints figures and asserts
+ * nothing: a measurement, not a test of behaviour.
  */
-class ShrinkingMeasurement {
+@EnabledIfSystemProperty(named = "crmkit.measure", matches = "true")
+class ShrinkingMeasurementTest {
   static final LocalDate FROM = LocalDate.parse("2024-01-01");
   static final LocalDate TO = LocalDate.parse("2024-12-31");
 
@@ -112,7 +116,8 @@ class ShrinkingMeasurement {
   }
 
   /** Runs one measurement and prints one line. */
-  static void measure(String label, Broken b, Gen<List<Transaction>> gen, long seed) {
+  /** Runs one measurement, prints one line and returns the counterexample's customers (-1: none). */
+  static int measure(String label, Broken b, Gen<List<Transaction>> gen, long seed) {
     long[] firstFailure = {0};
     List<Transaction>[] smallest = new List[1];
     long start = System.nanoTime();
@@ -136,13 +141,14 @@ class ShrinkingMeasurement {
     if (smallest[0] == null) {
       System.out.printf("%-8s %-15s seed %3d: %s in %.1f s%n", label, b.name(), seed, outcome,
           (end - start) / 1e9);
-      return;
+      return -1;
     }
     Set<Object> customers = new HashSet<>();
     smallest[0].forEach(t -> customers.add(t.customer()));
     System.out.printf("%-8s %-15s seed %3d: found in %5.2f s, shrunk in %6.2f s to %3d customers,"
         + " %4d transactions%n", label, b.name(), seed, (firstFailure[0] - start) / 1e9,
         (end - firstFailure[0]) / 1e9, customers.size(), smallest[0].size());
+    return customers.size();
   }
 
   /**
@@ -157,7 +163,8 @@ class ShrinkingMeasurement {
   void before() {
     for (Broken b : brokenRuleSets()) {
       for (long seed : new long[] {1, 2, 3}) {
-        measure("before", b, seedOnly(CrmGenerators.transactions(50, 400, FROM, TO)), seed);
+        assertThat(measure("before", b, seedOnly(CrmGenerators.transactions(50, 400, FROM, TO)),
+            seed)).as("the seed adapter never shrinks the 50 customers").isEqualTo(50);
       }
     }
   }
@@ -168,13 +175,17 @@ class ShrinkingMeasurement {
         .transactionsPerCustomer(1, 16).period(FROM, TO).build();
     for (Broken b : brokenRuleSets()) {
       for (long seed : new long[] {1, 2, 3}) {
-        measure("after", b, QuickTheoriesGens.of(populations.map(Population::transactions)), seed);
+        assertThat(measure("after", b,
+            QuickTheoriesGens.of(populations.map(Population::transactions)), seed))
+            .as("a handful of customers").isBetween(1, 7);
       }
     }
     Generator<Population> defaults = Populations.builder().period(FROM, TO).build();
     for (Broken b : brokenRuleSets()) {
       for (long seed : new long[] {1, 2, 3}) {
-        measure("after/20", b, QuickTheoriesGens.of(defaults.map(Population::transactions)), seed);
+        assertThat(measure("after/20", b,
+            QuickTheoriesGens.of(defaults.map(Population::transactions)), seed))
+            .as("a handful of customers").isBetween(1, 7);
       }
     }
     // the same, reported by SegmentRuleChecks: the first lines of the failure

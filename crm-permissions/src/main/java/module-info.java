@@ -1,0 +1,14 @@
+/**
+ * crmkit permissions: role and record-level access policies with explainable decisions and SQL
+ * predicates.
+ */
+module org.crmkit.permissions {
+  requires transitive org.crmkit.core;
+  requires static org.immutables.value;
+  requires static org.jspecify;
+  requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
+
+  exports org.crmkit.permissions;
+  exports org.crmkit.permissions.json;
+}

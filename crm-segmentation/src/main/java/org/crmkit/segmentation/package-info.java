@@ -1,5 +1,0 @@
-/** crmkit segmentation. */
-@NullMarked
-package org.crmkit.segmentation;
-
-import org.jspecify.annotations.NullMarked;
