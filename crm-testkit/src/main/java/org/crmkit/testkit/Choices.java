@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.crmkit.core.CrmException;
 
@@ -105,6 +106,16 @@ public interface Choices {
           + scale + ", but was [" + min + ", " + max + "]");
     }
     return BigDecimal.valueOf(longBetween(lo.longValueExact(), hi.longValueExact()), scale);
+  }
+
+  /**
+   * Makes the choices of {@code draw} one element of a collection whose length is the last {@link
+   * #size} chosen at this nesting level, and returns what it draws. Only a marker: a shrinker that
+   * understands it ({@link PlainProperty}'s) may delete the element and lower that size together.
+   * For example {@code for (int i = 0; i < c.size(1, 9); i++) list.add(c.element(() -> item(c)))}.
+   */
+  default <T> T element(Supplier<T> draw) {
+    return draw.get();
   }
 
   /** A double in [0, 1) with 53 random bits; shrinks toward 0. */

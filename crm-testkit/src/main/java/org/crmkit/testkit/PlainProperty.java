@@ -1,5 +1,6 @@
 package org.crmkit.testkit;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.crmkit.core.CrmException;
@@ -8,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs a property over generated values in a plain test, without a property-testing engine: each
  * example is drawn from its own seeded {@link Choices}, and a failing example is shrunk by
- * replaying edited sequences of its choices (moving each toward its shrink target by up to 8 halvings,
- * deleting runs of choices; at most 2,000 evaluations, deterministic). A failure reports the shrunk
+ * replaying edited sequences of its choices (deleting whole {@link Choices#element elements},
+ * moving each choice toward its shrink target by up to 8 halvings, deleting runs of choices; at
+ * most 2,000 evaluations, deterministic). A failure reports the shrunk
  * counterexample, the example's seed and a one-line replay instruction first. The seed of the
  * first example is the system property {@code crmkit.seed} if set, so {@code -Dcrmkit.seed=N}
  * replays a reported failure (and its shrinking) first. Immutable; {@link #check} is
@@ -108,6 +110,7 @@ public final class PlainProperty<T> {
     final Consumer<? super T> assertion;
     long[] best;
     long[] targets;
+    List<int[]> elements;
     T value;
     Throwable failure;
     int evaluations;
@@ -118,6 +121,7 @@ public final class PlainProperty<T> {
       this.assertion = assertion;
       this.best = recorded.values();
       this.targets = recorded.targets();
+      this.elements = List.copyOf(recorded.elements);
       this.value = value;
       this.failure = failure;
     }
@@ -126,6 +130,24 @@ public final class PlainProperty<T> {
       boolean progress = true;
       while (progress && evaluations < BUDGET) {
         progress = false;
+        // whole elements, each with its collection's size lowered by one, last first
+        for (int e = elements.size() - 1; e >= 0 && evaluations < BUDGET; e--) {
+          int[] el = elements.get(e);
+          int start = el[0];
+          int end = el[1];
+          int sizeIndex = el[2];
+          if (end > best.length || best[sizeIndex] == targets[sizeIndex]) {
+            continue;
+          }
+          long[] candidate = new long[best.length - (end - start)];
+          System.arraycopy(best, 0, candidate, 0, start);
+          System.arraycopy(best, end, candidate, start, best.length - end);
+          candidate[sizeIndex] = best[sizeIndex] + (best[sizeIndex] > targets[sizeIndex] ? -1 : 1);
+          if (attempt(candidate)) {
+            progress = true;
+            e = Math.min(e, elements.size());
+          }
+        }
         for (int i = 0; i < best.length && evaluations < BUDGET; i++) {
           long target = targets[i];
           if (best[i] == target) {
@@ -187,6 +209,7 @@ public final class PlainProperty<T> {
       }
       best = made;
       targets = madeTargets;
+      elements = List.copyOf(replay.elements);
       value = v;
       failure = f;
       return true;

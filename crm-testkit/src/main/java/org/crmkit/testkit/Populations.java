@@ -144,25 +144,35 @@ public final class Populations {
         List<Customer> customers = new ArrayList<>(n);
         List<Transaction> txs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-          boolean whale = c.bool(whales);
-          double level = whale ? 20 + 80 * c.unit() : Math.min(20, Math.pow(1 - c.unit(), -1 / 1.5));
-          int k = minT <= 1 && c.bool(oneTime) ? 1
-              : whale ? c.size(Math.max(minT, (minT + maxT + 1) / 2), maxT) : c.size(minT, maxT);
-          Customer.Builder b = customer(c, i, level);
-          long lastDay = Long.MIN_VALUE;
-          for (int j = 0; j < k; j++) {
-            long day = c.longBetween(first, last, last);
-            lastDay = Math.max(lastDay, day);
-            long cents = Math.max(1, Math.round(2000 * level * Math.exp(0.8 * c.gaussian())));
-            if (c.bool(returns)) {
-              cents = -Math.max(1, cents / 2);
+          int index = customers.size();
+          c.element(() -> {
+            boolean whale = c.bool(whales);
+            double level = whale ? 20 + 80 * c.unit()
+                : Math.min(20, Math.pow(1 - c.unit(), -1 / 1.5));
+            boolean once = minT <= 1 && c.bool(oneTime);
+            int count = whale ? c.size(Math.max(minT, (minT + maxT + 1) / 2), maxT)
+                : c.size(minT, maxT);     // drawn also for one-time buyers: same choices either way
+            int k = once ? 1 : count;
+            Customer.Builder b = customer(c, index, level);
+            long lastDay = Long.MIN_VALUE;
+            for (int j = 0; j < k; j++) {
+              Transaction t = c.element(() -> {
+                long day = c.longBetween(first, last, last);
+                long cents = Math.max(1, Math.round(2000 * level * Math.exp(0.8 * c.gaussian())));
+                if (c.bool(returns)) {
+                  cents = -Math.max(1, cents / 2);
+                }
+                return new Transaction(CrmGenerators.customerId(index), LocalDate.ofEpochDay(day),
+                    cents / 100.0);
+              });
+              lastDay = Math.max(lastDay, t.date().toEpochDay());
+              txs.add(t);
             }
-            txs.add(new Transaction(CrmGenerators.customerId(i), LocalDate.ofEpochDay(day),
-                cents / 100.0));
-          }
-          b.lifecycleStage(k == 1 ? "new" : lastDay < last - 180 ? "lapsed"
-              : k >= 4 ? "repeat" : "active");
-          customers.add(b.build());
+            b.lifecycleStage(k == 1 ? "new" : lastDay < last - 180 ? "lapsed"
+                : k >= 4 ? "repeat" : "active");
+            customers.add(b.build());
+            return b;
+          });
         }
         return new Population(customers, txs, asOf);
       };
@@ -180,13 +190,17 @@ public final class Populations {
         .name("Customer " + index)
         .kind(individual ? CustomerKind.INDIVIDUAL : CustomerKind.ORGANISATION)
         .territory(c.pick(TERRITORIES));
+    // drawn for individuals too, so that both kinds make the same number of choices and a
+    // shrinker may turn one into the other
+    String industry = c.pick(CrmGenerators.INDUSTRIES);
+    int band = (int) Math.round(Math.log(level) / Math.log(20) * 4) + c.intBetween(-1, 1);
     if (!individual) {
-      b.industry(c.pick(CrmGenerators.INDUSTRIES));
-      int band = (int) Math.round(Math.log(level) / Math.log(20) * 4) + c.intBetween(-1, 1);
+      b.industry(industry);
       b.sizeBand(SizeBand.values()[Math.max(0, Math.min(4, band))]);
     }
-    b.putAttributes("needs", c.bool(Math.min(0.9, level / 20)) ? "premium"
-        : c.pick(List.of("price", "support", "custom")));
+    boolean premium = c.bool(Math.min(0.9, level / 20));
+    String need = c.pick(List.of("price", "support", "custom"));
+    b.putAttributes("needs", premium ? "premium" : need);
     return b;
   }
 
