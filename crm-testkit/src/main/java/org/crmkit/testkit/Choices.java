@@ -112,7 +112,13 @@ public interface Choices {
    * Makes the choices of {@code draw} one element of a collection whose length is the last {@link
    * #size} chosen at this nesting level, and returns what it draws. Only a marker: a shrinker that
    * understands it ({@link PlainProperty}'s) may delete the element and lower that size together.
-   * For example {@code for (int i = 0; i < c.size(1, 9); i++) list.add(c.element(() -> item(c)))}.
+   *
+   * <pre>{@code
+   * int n = choices.size(1, 9);
+   * for (int i = 0; i < n; i++) {
+   *   items.add(choices.element(() -> item(choices)));
+   * }
+   * }</pre>
    */
   default <T> T element(Supplier<T> draw) {
     return draw.get();
