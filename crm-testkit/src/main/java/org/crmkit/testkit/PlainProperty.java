@@ -61,7 +61,10 @@ public final class PlainProperty<T> {
     return new PlainProperty<>(generator, count, seed);
   }
 
-  /** The seed of the first example (the rest follow from it). Overrides {@code crmkit.seed}. */
+  /**
+   * The seed of the first example (the rest follow from it). The system property {@code
+   * crmkit.seed}, when set, still wins, so that a reported replay line works in any test.
+   */
   public PlainProperty<T> seed(long first) {
     return new PlainProperty<>(generator, examples, first);
   }
@@ -74,9 +77,11 @@ public final class PlainProperty<T> {
    *     first, the original failure as the cause
    */
   public void check(Consumer<? super T> assertion) {
-    SplittableRandom seeds = new SplittableRandom(seed);
+    Long replay = Long.getLong(SEED_PROPERTY);
+    long first = replay != null ? replay : seed;
+    SplittableRandom seeds = new SplittableRandom(first);
     for (int i = 0; i < examples; i++) {
-      long exampleSeed = i == 0 ? seed : seeds.nextLong();
+      long exampleSeed = i == 0 ? first : seeds.nextLong();
       ChoiceSequence recorded = ChoiceSequence.recording(Choices.seeded(exampleSeed));
       T value = generator.draw(recorded);
       Throwable failure = run(assertion, value);
