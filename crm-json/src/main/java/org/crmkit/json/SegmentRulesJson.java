@@ -15,12 +15,14 @@ import org.crmkit.segmentation.rules.SegmentRules;
 /**
  * Reads and writes {@link SegmentRules} as {@code "format": "crmkit.segment-rules/1"} documents.
  * Rules are listed in priority order; a missing range means all scores; {@code strict} (default
- * false) rejects rule sets that do not partition the score lattice:
+ * false) rejects rule sets that do not partition the score lattice, apart from the overlaps a rule
+ * declares deliberate with {@code overrides} (the segments it wins over):
  *
  * <pre>{@code
  * {"format": "crmkit.segment-rules/1", "tiles": 5, "strict": true,
- *  "rules": [{"segment": "Active", "r": [3, 5]},
- *            {"segment": "Lapsed", "r": [1, 2], "attributes": {"needs": ["support"]}}]}
+ *  "rules": [{"segment": "Key", "attributes": {"needs": ["custom"]}, "overrides": ["Active", "Lapsed"]},
+ *            {"segment": "Active", "r": [3, 5]},
+ *            {"segment": "Lapsed", "r": [1, 2]}]}
  * }</pre>
  *
  * Stateless, thread-safe.
@@ -30,7 +32,8 @@ public final class SegmentRulesJson {
   public static final String FORMAT = "crmkit.segment-rules/1";
 
   static final Shape ROOT = Documents.shape("segment rules document", "tiles?", "strict?", "rules");
-  static final Shape RULE = new Shape("rule", "segment", "r?", "f?", "m?", "attributes?");
+  static final Shape RULE = new Shape("rule", "segment", "r?", "f?", "m?", "attributes?",
+      "overrides?");
 
   private SegmentRulesJson() {}
 
@@ -76,6 +79,7 @@ public final class SegmentRulesJson {
         new TreeMap<>(r.attributes()).forEach((k, v) ->
             a.strings(k, new TreeSet<>(v)));
       }
+      o.strings("overrides", new TreeSet<>(r.overrides()));
     }
     return root;
   }
@@ -101,6 +105,9 @@ public final class SegmentRulesJson {
           List<String> values = attributes.strings(e.getKey(), true);
           rb.attribute(e.getKey(), values.toArray(new String[0]));
         }
+      }
+      if (o.has("overrides")) {
+        rb.overrides(o.strings("overrides", true).toArray(new String[0]));
       }
       rb.add();
     }
