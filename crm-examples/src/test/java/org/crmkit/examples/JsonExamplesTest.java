@@ -24,12 +24,11 @@ class JsonExamplesTest {
   @Test
   void documentsAndTheValuesModule() throws Exception {
     // README: JSON
-    AccessData data = AccessDataJson.read(ACCESS.resolve("data.json"));      // String, Reader,
-    AccessPolicy policy = PolicyJson.read(ACCESS.resolve("policy.json"),     // InputStream, Path
-        data.organisation());
-    PolicyDocument doc = PolicyJson.readDocument(ACCESS.resolve("policy.json"));
-    String written = PolicyJson.write(doc);                 // writing then reading: an equal value
-    assertThat(PolicyJson.readDocument(written)).isEqualTo(doc);
+    AccessData data = AccessDataJson.DOCUMENT.read(ACCESS.resolve("data.json"));  // or a String,
+    PolicyDocument doc = PolicyJson.DOCUMENT.read(ACCESS.resolve("policy.json")); // Reader, stream
+    AccessPolicy policy = doc.compile(data.organisation());    // problems at the document's paths
+    String written = PolicyJson.DOCUMENT.write(doc);        // writing then reading: an equal value
+    assertThat(PolicyJson.DOCUMENT.read(written)).isEqualTo(doc);
 
     ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();   // finds crm-json's module
     User bob = data.organisation().users().get(2);

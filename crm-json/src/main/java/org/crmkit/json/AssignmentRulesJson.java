@@ -2,9 +2,8 @@ package org.crmkit.json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
@@ -20,7 +19,6 @@ import org.crmkit.core.model.SizeBand;
 import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.UserId;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,35 +52,24 @@ public final class AssignmentRulesJson {
   /** The format this reader understands and the writer produces. */
   public static final String FORMAT = "crmkit.assignment-rules/1";
 
-  static final Shape ROOT = Documents.shape("assignment rules document");
-  static final Field TERRITORIES = ROOT.optional("territories");
-  static final Field PRODUCT_LINES = ROOT.optional("productLines");
-  static final Field ENTRIES = ROOT.required("entries");
-  static final Field DEFAULT_OWNER = ROOT.required("defaultOwner");
-  static final Shape ENTRY = new Shape("entry");
-  static final Field NAME = ENTRY.required("name");
-  static final Field CONDITION = ENTRY.optional("condition");
-  static final Field TARGET = ENTRY.required("target");
-  static final Shape COND = new Shape("condition");
-  static final Field C_TERRITORIES = COND.optional("territories");
-  static final Field C_PRODUCT_LINES = COND.optional("productLines");
-  static final Field INDUSTRIES = COND.optional("industries");
-  static final Field SIZE_BANDS = COND.optional("sizeBands");
-  static final Field SOURCES = COND.optional("sources");
-  static final Field VALUE_TIERS = COND.optional("valueTiers");
-  static final Field MIN_SCORE = COND.optional("minScore");
-  static final Field MAX_SCORE = COND.optional("maxScore");
-  static final Shape TARGET_SHAPE = new Shape("target");
-  static final Field USER = TARGET_SHAPE.optional("user");
-  static final Field QUEUE = TARGET_SHAPE.optional("queue");
-  static final Field STRATEGY = TARGET_SHAPE.optional("strategy");
-  static final Field TEAM = TARGET_SHAPE.optional("team");
-  static final Field USERS = TARGET_SHAPE.optional("users");
-  static final Field SKILLS = TARGET_SHAPE.optional("requiredSkills");
-  static final Field COVERAGE = TARGET_SHAPE.optional("requireTerritoryCoverage");
-  private static final String WHAT = "assignment rules document";
+  static final Shape ROOT = Documents.shape("assignment rules document", "territories?",
+      "productLines?", "entries", "defaultOwner");
+  static final Shape ENTRY = new Shape("entry", "name", "condition?", "target");
+  static final Shape COND = new Shape("condition", "territories?", "productLines?", "industries?",
+      "sizeBands?", "sources?", "valueTiers?", "minScore?", "maxScore?");
+  static final Shape TARGET_SHAPE = new Shape("target", "user?", "queue?", "strategy?", "team?",
+      "users?", "requiredSkills?", "requireTerritoryCoverage?");
 
   private AssignmentRulesJson() {}
+
+  /**
+   * The document from and to any source, read over {@code team} ({@link #read(String,
+   * AssignmentTeamJson.Team)} lists the problems reported; writing leaves the team out).
+   */
+  public static JsonDocument<AssignmentRules> document(AssignmentTeamJson.Team team) {
+    Objects.requireNonNull(team, "team");
+    return new JsonDocument<>(FORMAT, ROOT, root -> read(root, team), AssignmentRulesJson::tree);
+  }
 
   /**
    * Reads a rules document and builds the rules over {@code team}.
@@ -93,32 +80,50 @@ public final class AssignmentRulesJson {
    *     team problems at {@code team.…})
    */
   public static AssignmentRules read(String json, AssignmentTeamJson.Team team) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+    return document(team).read(json);
+  }
+
+  /** As {@code document(team).read(in)} (UTF-8, read to the end, not closed). */
+  public static AssignmentRules read(InputStream in, AssignmentTeamJson.Team team)
+      throws IOException {
+    return document(team).read(in);
+  }
+
+  /**
+   * Writes rules as a document that {@link #read} turns back into equal entries, hierarchies and
+   * default owner (users and profiles belong to the team document and are not written).
+   */
+  public static String write(AssignmentRules rules) {
+    return tree(rules).text();
+  }
+
+  private static AssignmentRules read(In root, AssignmentTeamJson.Team team) {
     AssignmentRules.Builder b = AssignmentRules.builder().users(team.users())
         .profiles(team.profiles());
-    if (root.has(TERRITORIES)) {
-      Hierarchy<TerritoryId> h = Nodes.hierarchy(root, TERRITORIES, TerritoryId::of, null, null);
+    if (root.has("territories")) {
+      Hierarchy<TerritoryId> h = Nodes.hierarchy(root, "territories", TerritoryId::of, null, null);
       if (h != null) {
         b.territories(h);
       }
     }
-    if (root.has(PRODUCT_LINES)) {
+    if (root.has("productLines")) {
       Hierarchy<ProductLineId> h =
-          Nodes.hierarchy(root, PRODUCT_LINES, ProductLineId::of, null, null);
+          Nodes.hierarchy(root, "productLines", ProductLineId::of, null, null);
       if (h != null) {
         b.productLines(h);
       }
     }
-    for (In e : root.objects(ENTRIES, ENTRY)) {
-      String name = e.text(NAME);
-      In c = e.object(CONDITION, COND);
-      Condition condition = c == null ? (e.has(CONDITION) ? null : Condition.any()) : condition(c);
-      Target target = target(e, TARGET);
+    for (In e : root.objects("entries", ENTRY)) {
+      String name = e.text("name");
+      In c = e.object("condition", COND);
+      Condition condition =
+          c == null ? (e.has("condition") ? null : Condition.any()) : condition(c);
+      Target target = target(e, "target");
       if (name != null && condition != null && target != null) {
         b.entry(new AssignmentEntry(name, condition, target));
       }
     }
-    Target owner = target(root, DEFAULT_OWNER);
+    Target owner = target(root, "defaultOwner");
     if (owner != null) {
       b.defaultOwner(owner);
     }
@@ -126,56 +131,25 @@ public final class AssignmentRulesJson {
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
-      throw e.relocated(WHAT, p -> p.prefixedBy(p.startsWith("entries")
+      throw e.relocated(ROOT.name(), p -> p.prefixedBy(p.startsWith("entries")
           || p.startsWith("defaultOwner") ? Documents.ROOT : ProblemPath.of("team")));
     }
-  }
-
-  /**
-   * Reads a rules document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, AssignmentTeamJson.Team)}
-   */
-  public static AssignmentRules read(InputStream in, AssignmentTeamJson.Team team)
-      throws IOException {
-    return read(JsonText.read(in), team);
-  }
-
-  /**
-   * Reads a rules document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, AssignmentTeamJson.Team)}
-   */
-  public static AssignmentRules read(Reader in, AssignmentTeamJson.Team team) throws IOException {
-    return read(JsonText.read(in), team);
-  }
-
-  /**
-   * Reads a rules document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, AssignmentTeamJson.Team)}
-   */
-  public static AssignmentRules read(Path file, AssignmentTeamJson.Team team) throws IOException {
-    return read(JsonText.read(file), team);
   }
 
   private static @Nullable Condition condition(In c) {
     int before = c.problems.count();
     Condition.Builder b = Condition.builder()
-        .addAllTerritories(c.parsedStrings(C_TERRITORIES, true, "a territory", TerritoryId::of))
+        .addAllTerritories(c.parsedStrings("territories", true, "a territory", TerritoryId::of))
         .addAllProductLines(
-            c.parsedStrings(C_PRODUCT_LINES, true, "a product line", ProductLineId::of))
-        .addAllIndustries(c.strings(INDUSTRIES, true))
-        .addAllSources(c.strings(SOURCES, true))
-        .addAllValueTiers(c.strings(VALUE_TIERS, true))
-        .addAllSizeBands(c.parsedStrings(SIZE_BANDS, true,
+            c.parsedStrings("productLines", true, "a product line", ProductLineId::of))
+        .addAllIndustries(c.strings("industries", true))
+        .addAllSources(c.strings("sources", true))
+        .addAllValueTiers(c.strings("valueTiers", true))
+        .addAllSizeBands(c.parsedStrings("sizeBands", true,
             "one of " + java.util.Arrays.toString(SizeBand.values()),
             s -> SizeBand.valueOf(s.toUpperCase(Locale.ROOT))));
-    Double min = c.number(MIN_SCORE);
-    Double max = c.number(MAX_SCORE);
+    Double min = c.number("minScore");
+    Double max = c.number("maxScore");
     if (min != null) {
       b.minScore(min);
     }
@@ -185,34 +159,34 @@ public final class AssignmentRulesJson {
     return c.problems.count() > before ? null : c.problems.attempt(c.path, b::build);
   }
 
-  private static @Nullable Target target(In parent, Field f) {
+  private static @Nullable Target target(In parent, String f) {
     In t = parent.object(f, TARGET_SHAPE);
     if (t == null) {
       return null;
     }
-    int kinds = (t.has(USER) ? 1 : 0) + (t.has(QUEUE) ? 1 : 0) + (t.has(STRATEGY) ? 1 : 0);
+    int kinds = (t.has("user") ? 1 : 0) + (t.has("queue") ? 1 : 0) + (t.has("strategy") ? 1 : 0);
     if (kinds != 1) {
       t.problems.add(t.path, "expected exactly one of 'user', 'queue' or 'strategy', but found %d",
           kinds);
       return null;
     }
-    if (t.has(USER) || t.has(QUEUE)) {
-      for (Field other : TARGET_SHAPE.fields()) {
-        if (t.has(other) && other != USER && other != QUEUE) {
-          t.problems.add(t.at(other), "'%s' belongs to a 'strategy' target", other.name());
+    if (t.has("user") || t.has("queue")) {
+      for (String other : TARGET_SHAPE.names()) {
+        if (t.has(other) && !other.equals("user") && !other.equals("queue")) {
+          t.problems.add(t.at(other), "'%s' belongs to a 'strategy' target", other);
         }
       }
-      UserId user = t.parsed(USER, "a user id", UserId::of);
-      TeamId queue = t.parsed(QUEUE, "a team id", TeamId::of);
+      UserId user = t.parsed("user", "a user id", UserId::of);
+      TeamId queue = t.parsed("queue", "a team id", TeamId::of);
       return user != null ? Target.user(user) : queue != null ? Target.queue(queue) : null;
     }
     int before = t.problems.count();
-    Strategy strategy = t.enumValue(STRATEGY, Strategy.class);
+    Strategy strategy = t.enumValue("strategy", Strategy.class);
     Distribution.Builder d = Distribution.builder()
-        .addAllUsers(t.parsedStrings(USERS, false, "a user id", UserId::of))
-        .addAllRequiredSkills(t.strings(SKILLS, false))
-        .requireTerritoryCoverage(t.bool(COVERAGE, false));
-    TeamId team = t.parsed(TEAM, "a team id", TeamId::of);
+        .addAllUsers(t.parsedStrings("users", false, "a user id", UserId::of))
+        .addAllRequiredSkills(t.strings("requiredSkills", false))
+        .requireTerritoryCoverage(t.bool("requireTerritoryCoverage", false));
+    TeamId team = t.parsed("team", "a team id", TeamId::of);
     if (team != null) {
       d.team(team);
     }
@@ -223,49 +197,43 @@ public final class AssignmentRulesJson {
     return distribution == null ? null : Target.distribute(distribution);
   }
 
-  /**
-   * Writes rules as a document that {@link #read} turns back into equal entries, hierarchies and
-   * default owner (users and profiles belong to the team document and are not written).
-   */
-  public static String write(AssignmentRules rules) {
+  private static Out tree(AssignmentRules rules) {
     Out root = Out.document(FORMAT);
-    Nodes.write(root, TERRITORIES, rules.territories(), TerritoryId::value);
-    Nodes.write(root, PRODUCT_LINES, rules.productLines(), ProductLineId::value);
-    root.array(ENTRIES);
+    Nodes.write(root, "territories", rules.territories(), TerritoryId::value);
+    Nodes.write(root, "productLines", rules.productLines(), ProductLineId::value);
+    root.array("entries");
     for (AssignmentEntry e : rules.entries()) {
-      Out n = root.element(ENTRIES).put(NAME, e.name());
+      Out n = root.element("entries").put("name", e.name());
       Condition c = e.condition();
       if (c.equals(Condition.any())) {
-        writeTarget(n.object(TARGET), e.target());
+        writeTarget(n.object("target"), e.target());
         continue;
       }
-      Out o = n.object(CONDITION).strings(C_TERRITORIES, new TreeSet<>(c.territories()))
-          .strings(C_PRODUCT_LINES, new TreeSet<>(c.productLines()))
-          .strings(INDUSTRIES, new TreeSet<>(c.industries()))
-          .strings(SIZE_BANDS, new TreeSet<>(c.sizeBands()))
-          .strings(SOURCES, new TreeSet<>(c.sources()))
-          .strings(VALUE_TIERS, new TreeSet<>(c.valueTiers()));
-      c.minScore().ifPresent(v -> o.number(MIN_SCORE, v));
-      c.maxScore().ifPresent(v -> o.number(MAX_SCORE, v));
-      writeTarget(n.object(TARGET), e.target());
+      Out o = n.object("condition").strings("territories", new TreeSet<>(c.territories()))
+          .strings("productLines", new TreeSet<>(c.productLines()))
+          .strings("industries", new TreeSet<>(c.industries()))
+          .strings("sizeBands", new TreeSet<>(c.sizeBands()))
+          .strings("sources", new TreeSet<>(c.sources()))
+          .strings("valueTiers", new TreeSet<>(c.valueTiers()));
+      c.minScore().ifPresent(v -> o.number("minScore", v));
+      c.maxScore().ifPresent(v -> o.number("maxScore", v));
+      writeTarget(n.object("target"), e.target());
     }
-    writeTarget(root.object(DEFAULT_OWNER), rules.defaultOwner());
-    return root.text();
+    writeTarget(root.object("defaultOwner"), rules.defaultOwner());
+    return root;
   }
 
   private static void writeTarget(Out o, Target t) {
     switch (t.kind()) {
-      case USER:
-        o.put(USER, t.user().orElseThrow());
-        break;
-      case QUEUE:
-        o.put(QUEUE, t.queue().orElseThrow());
-        break;
-      default:
+      case USER -> o.put("user", t.user().orElseThrow());
+      case QUEUE -> o.put("queue", t.queue().orElseThrow());
+      default -> {
         Distribution d = t.distribution().orElseThrow();
-        o.put(STRATEGY, d.strategy()).put(TEAM, d.team().orElse(null)).strings(USERS, d.users())
-            .strings(SKILLS, new TreeSet<>(d.requiredSkills()))
-            .flag(COVERAGE, d.requireTerritoryCoverage());
+        o.put("strategy", d.strategy()).put("team", d.team().orElse(null))
+            .strings("users", d.users())
+            .strings("requiredSkills", new TreeSet<>(d.requiredSkills()))
+            .flag("requireTerritoryCoverage", d.requireTerritoryCoverage());
+      }
     }
   }
 }

@@ -1,16 +1,13 @@
 package org.crmkit.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.assignment.AssignmentState;
 import org.crmkit.core.model.UserId;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,15 +27,13 @@ public final class AssignmentStateJson {
   /** The format this reader understands and the writer produces. */
   public static final String FORMAT = "crmkit.assignment-state/1";
 
-  static final Shape ROOT = Documents.shape("assignment state document");
-  static final Field CURSORS = ROOT.optional("cursors");
-  static final Field WEIGHTS = ROOT.optional("currentWeights");
-  static final Field OPEN = ROOT.optional("openItems");
-  static final Field CAPACITY = ROOT.optional("capacityUsed");
-  static final Shape USE = new Shape("capacity use");
-  static final Field PERIOD = USE.required("period");
-  static final Field COUNT = USE.required("count");
-  static final String WHAT = "assignment state document";
+  static final Shape ROOT = Documents.shape("assignment state document", "cursors?",
+      "currentWeights?", "openItems?", "capacityUsed?");
+  static final Shape USE = new Shape("capacity use", "period", "count");
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<AssignmentState> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, AssignmentStateJson::read, AssignmentStateJson::tree);
 
   private AssignmentStateJson() {}
 
@@ -49,19 +44,29 @@ public final class AssignmentStateJson {
    *     unknown fields, wrong types, negative counts)
    */
   public static AssignmentState read(String json) {
-    return read(Documents.open(json, WHAT, FORMAT, ROOT));
+    return DOCUMENT.read(json);
   }
 
-  static AssignmentState read(In root) {
+  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
+  public static AssignmentState read(InputStream in) throws IOException {
+    return DOCUMENT.read(in);
+  }
+
+  /** Writes a state document that {@link #read} turns back into an equal state. */
+  public static String write(AssignmentState state) {
+    return DOCUMENT.write(state);
+  }
+
+  private static AssignmentState read(In root) {
     AssignmentState.Builder b = AssignmentState.builder();
-    In cursors = root.map(CURSORS);
+    In cursors = root.map("cursors");
     if (cursors != null) {
       cursors.integers(0, Integer.MAX_VALUE).forEach((k, v) -> b.putCursors(k, v.intValue()));
     }
-    In weights = root.map(WEIGHTS);
+    In weights = root.map("currentWeights");
     if (weights != null) {
       for (Map.Entry<String, JsonNode> e : weights.node.properties()) {
-        In inner = weights.map(new Field(e.getKey(), true));
+        In inner = weights.map(e.getKey());
         if (inner != null) {
           Map<UserId, Long> w = new TreeMap<>();
           inner.integers(Long.MIN_VALUE, Long.MAX_VALUE).forEach((u, v) -> {
@@ -74,7 +79,7 @@ public final class AssignmentStateJson {
         }
       }
     }
-    In open = root.map(OPEN);
+    In open = root.map("openItems");
     if (open != null) {
       open.integers(0, Integer.MAX_VALUE).forEach((u, v) -> {
         UserId id = user(open, u);
@@ -83,11 +88,11 @@ public final class AssignmentStateJson {
         }
       });
     }
-    In capacity = root.map(CAPACITY);
+    In capacity = root.map("capacityUsed");
     if (capacity != null) {
       capacity.objects(USE).forEach((u, c) -> {
-        String period = c.text(PERIOD);
-        Integer count = c.integer(COUNT, 0);
+        String period = c.text("period");
+        Integer count = c.integer("count", 0);
         UserId id = user(capacity, u);
         if (id != null && period != null && count != null) {
           b.putCapacityUsed(id, new AssignmentState.CapacityUse(period, count));
@@ -102,55 +107,20 @@ public final class AssignmentStateJson {
     return map.problems.attempt(map.path.field(key), () -> UserId.of(key));
   }
 
-  /**
-   * Reads a state document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AssignmentState read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a state document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AssignmentState read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a state document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static AssignmentState read(Path file) throws IOException {
-    return read(JsonText.read(file));
-  }
-
-  /** Writes a state document that {@link #read} turns back into an equal state. */
-  public static String write(AssignmentState state) {
-    return tree(state).text();
-  }
-
-  static Out tree(AssignmentState state) {
+  private static Out tree(AssignmentState state) {
     Out root = Out.document(FORMAT);
-    Out cursors = root.object(CURSORS);
-    new TreeMap<>(state.cursors()).forEach((k, v) -> cursors.number(new Field(k, true), v));
-    Out weights = root.object(WEIGHTS);
+    Out cursors = root.object("cursors");
+    new TreeMap<>(state.cursors()).forEach((k, v) -> cursors.number(k, v));
+    Out weights = root.object("currentWeights");
     new TreeMap<>(state.currentWeights()).forEach((entry, m) -> {
-      Out o = weights.object(new Field(entry, true));
-      new TreeMap<>(m).forEach((u, w) -> o.number(new Field(u.value(), true), w));
+      Out o = weights.object(entry);
+      new TreeMap<>(m).forEach((u, w) -> o.number(u.value(), w));
     });
-    Out open = root.object(OPEN);
-    new TreeMap<>(state.openItems()).forEach((u, n) -> open.number(new Field(u.value(), true), n));
-    Out cap = root.object(CAPACITY);
+    Out open = root.object("openItems");
+    new TreeMap<>(state.openItems()).forEach((u, n) -> open.number(u.value(), n));
+    Out cap = root.object("capacityUsed");
     new TreeMap<>(state.capacityUsed()).forEach((u, c) ->
-        cap.object(new Field(u.value(), true)).put(PERIOD, c.period()).number(COUNT, c.count()));
+        cap.object(u.value()).put("period", c.period()).number("count", c.count()));
     return root;
   }
 }

@@ -2,13 +2,12 @@ package org.crmkit.json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.json.Shape.Field;
 import org.crmkit.segmentation.clv.ClvModel;
@@ -52,9 +51,8 @@ public final class ClvModelJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.clv-model/1";
 
-  static final Shape ROOT = Documents.shape("lifetime-value model document");
-  static final Field CALIBRATION_END = ROOT.required("calibration_end");
-  static final Field UNIT = ROOT.required("unit");
+  static final Shape ROOT = Documents.shape("lifetime-value model document", "calibration_end",
+      "unit");
   static final Section BG_NBD = purchases(PurchaseModelKind.BG_NBD);
   static final Section PARETO_NBD = purchases(PurchaseModelKind.PARETO_NBD);
   static final Section MBG_NBD = purchases(PurchaseModelKind.MBG_NBD);
@@ -62,7 +60,10 @@ public final class ClvModelJson {
   static final List<Section> PURCHASES = List.of(BG_NBD, PARETO_NBD, MBG_NBD);
   static final Section GAMMA_GAMMA = new Section(ROOT.required("gamma_gamma"), "repeat_buyers",
       "p", "q", "gamma").with("excluded_non_positive_spend");
-  static final String WHAT = "lifetime-value model document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<ClvModel> DOCUMENT =
+      new JsonDocument<>(FORMAT, ROOT, ClvModelJson::read, ClvModelJson::tree);
 
   private ClvModelJson() {}
 
@@ -78,8 +79,8 @@ public final class ClvModelJson {
   /** Writes a purchase fit as its kind's section of {@code root}. */
   static void writePurchases(Out root, Section section, PurchaseFit fit) {
     Map<String, Double> p = fit.model().parameters();
-    section.write(root, section.parameters.stream().mapToDouble(n -> Objects.requireNonNull(p.get(n))).toArray(),
-        fit.report());
+    section.write(root, section.parameters.stream()
+        .mapToDouble(n -> Objects.requireNonNull(p.get(n))).toArray(), fit.report());
   }
 
   /**
@@ -87,16 +88,16 @@ public final class ClvModelJson {
    * section's path) if none is, or if several are.
    */
   static @Nullable PurchaseFit readPurchases(In root, List<Section> sections) {
-    List<Section> present = sections.stream().filter(s -> root.has(s.field)).toList();
+    List<Section> present = sections.stream().filter(s -> root.has(s.field.name())).toList();
     List<String> keys = sections.stream().map(s -> s.field.name()).toList();
     if (present.isEmpty()) {
-      root.problems.add(root.at(sections.get(0).field),
+      root.problems.add(root.at(sections.get(0).field.name()),
           "required object is missing (or another purchase model, one of %s)", keys);
       return null;
     }
     if (present.size() > 1) {
-      root.problems.add(root.path, "expected exactly one purchase model object of %s, but found %s", keys,
-          present.stream().map(s -> s.field.name()).toList());
+      root.problems.add(root.path, "expected exactly one purchase model object of %s, but found %s",
+          keys, present.stream().map(s -> s.field.name()).toList());
       return null;
     }
     Section section = present.get(0);
@@ -119,29 +120,19 @@ public final class ClvModelJson {
     final Field field;
     final Shape shape;
     final List<String> parameters;
-    final Field observations;
-    final Field logLikelihood;
-    final Field errors;
-    final Field iterations;
-    final Field evaluations;
-    final Field converged;
+    final String observations;
     final Shape errorShape;
 
     Section(Field field, String observations, String... parameters) {
       this.field = field;
-      this.shape = new Shape(field.name());
+      this.shape = new Shape(field.name(), parameters);
       this.parameters = List.of(parameters);
+      this.observations = observations;
+      shape.required("log_likelihood");
+      Stream.of("standard_errors", "iterations", "evaluations", "converged", observations)
+          .forEach(shape::optional);
       this.errorShape = new Shape(field.name() + " standard errors");
-      for (String p : parameters) {
-        shape.required(p);
-        errorShape.optional(p);
-      }
-      logLikelihood = shape.required("log_likelihood");
-      errors = shape.optional("standard_errors");
-      iterations = shape.optional("iterations");
-      evaluations = shape.optional("evaluations");
-      converged = shape.optional("converged");
-      this.observations = shape.optional(observations);
+      this.parameters.forEach(errorShape::optional);
     }
 
     /** Declares an extra optional count (an integer &gt;= 0) of this section. */
@@ -152,28 +143,28 @@ public final class ClvModelJson {
 
     /** Reads the section and gives its parameters and report to {@code build}; null if invalid. */
     <T> @Nullable T read(In root, Builder<T> build) {
-      In s = root.object(field, shape);
+      In s = root.object(field.name(), shape);
       if (s == null) {
         return null;
       }
       int before = s.problems.count();
       double[] values = new double[parameters.size()];
       for (int i = 0; i < values.length; i++) {
-        Double v = s.positive(new Field(parameters.get(i), true));
+        Double v = s.positive(parameters.get(i));
         values[i] = v == null ? Double.NaN : v;
       }
-      Double ll = s.number(logLikelihood);
+      Double ll = s.number("log_likelihood");
       Map<String, Double> se = new LinkedHashMap<>();
-      In e = s.object(errors, errorShape);
+      In e = s.object("standard_errors", errorShape);
       for (String p : parameters) {
-        Double v = e == null ? null : e.positive(new Field(p, false));
+        Double v = e == null ? null : e.positive(p);
         if (v != null) {
           se.put(p, v);
         }
       }
-      int iters = count(s, iterations);
-      int evals = count(s, evaluations);
-      boolean conv = s.bool(converged, false);
+      int iters = count(s, "iterations");
+      int evals = count(s, "evaluations");
+      boolean conv = s.bool("converged", false);
       int n = count(s, observations);
       if (s.problems.count() > before || ll == null) {
         return null;
@@ -184,15 +175,15 @@ public final class ClvModelJson {
 
     /** Writes the section's parameters (in declaration order) and report; returns the object. */
     Out write(Out root, double[] values, FitReport r) {
-      Out o = root.object(field);
+      Out o = root.object(field.name());
       for (int i = 0; i < values.length; i++) {
-        o.number(new Field(parameters.get(i), true), values[i]);
+        o.number(parameters.get(i), values[i]);
       }
-      o.number(logLikelihood, r.logLikelihood());
-      Out se = o.object(errors);
-      r.standardErrors().forEach((k, v) -> se.number(new Field(k, false), v));
-      return o.number(iterations, r.iterations()).number(evaluations, r.evaluations())
-          .bool(converged, r.converged()).number(observations, r.observations());
+      o.number("log_likelihood", r.logLikelihood());
+      Out se = o.object("standard_errors");
+      r.standardErrors().forEach(se::number);
+      return o.number("iterations", r.iterations()).number("evaluations", r.evaluations())
+          .bool("converged", r.converged()).number(observations, r.observations());
     }
 
     /** Builds a fit from the parameters (in declaration order), the report and the object. */
@@ -202,25 +193,26 @@ public final class ClvModelJson {
     }
   }
 
-  private static int count(In s, Field f) {
+  private static int count(In s, String f) {
     Integer v = s.integer(f, 0);
     return v == null ? 0 : v;
   }
 
   /** Writes the model as a pretty-printed document. */
   public static String write(ClvModel model) {
-    return tree(model).text();
+    return DOCUMENT.write(model);
   }
 
   static Out tree(ClvModel model) {
-    Out root = Out.document(FORMAT).put(CALIBRATION_END, model.calibrationEnd())
-        .put(UNIT, model.unit().label());
+    Out root = Out.document(FORMAT).put("calibration_end", model.calibrationEnd())
+        .put("unit", model.unit().label());
     PurchaseModelKind kind = model.purchases().model().kind();
-    writePurchases(root, PURCHASES.stream().filter(s -> s.field.name().equals(kind.documentKey())).findFirst()
-        .orElseThrow(), model.purchases());
+    writePurchases(root, PURCHASES.stream()
+        .filter(s -> s.field.name().equals(kind.documentKey())).findFirst().orElseThrow(),
+        model.purchases());
     GammaGammaParameters g = model.gammaGamma().parameters();
     GAMMA_GAMMA.write(root, new double[] {g.p(), g.q(), g.gamma()}, model.gammaGamma().report())
-        .number(new Field("excluded_non_positive_spend", false),
+        .number("excluded_non_positive_spend",
             model.gammaGamma().excludedNonPositiveSpend());
     return root;
   }
@@ -232,51 +224,26 @@ public final class ClvModelJson {
    *     format, unknown or missing fields, wrong types, non-positive parameters, a bad date or unit
    */
   public static ClvModel read(String json) {
-    return read(Documents.open(json, WHAT, FORMAT, ROOT));
+    return DOCUMENT.read(json);
+  }
+
+  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
+  public static ClvModel read(InputStream in) throws IOException {
+    return DOCUMENT.read(in);
   }
 
   static ClvModel read(In root) {
-    LocalDate end = root.date(CALIBRATION_END);
-    PeriodUnit unit = root.parsed(UNIT, "\"day\" or \"week\"", PeriodUnit::parse);
+    LocalDate end = root.date("calibration_end");
+    PeriodUnit unit = root.parsed("unit", "\"day\" or \"week\"", PeriodUnit::parse);
     PurchaseFit bg = readPurchases(root, PURCHASES);
     GammaGammaFit gg = GAMMA_GAMMA.read(root, (p, report, s) ->
         new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), report,
-            count(s, new Field("excluded_non_positive_spend", false))));
+            count(s, "excluded_non_positive_spend")));
     root.problems.throwIfAny();
     ClvModel model = root.problems.attempt(Documents.ROOT, () -> new ClvModel(
         Objects.requireNonNull(end), Objects.requireNonNull(unit), Objects.requireNonNull(bg),
         Objects.requireNonNull(gg)));
     root.problems.throwIfAny();
     return Objects.requireNonNull(model);
-  }
-
-  /**
-   * Reads a document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static ClvModel read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static ClvModel read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static ClvModel read(Path file) throws IOException {
-    return read(JsonText.read(file));
   }
 }

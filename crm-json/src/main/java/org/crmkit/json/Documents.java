@@ -2,6 +2,7 @@ package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
 
@@ -12,10 +13,9 @@ final class Documents {
   private Documents() {}
 
   /** A new document shape whose first field is the required {@code format}. */
-  static Shape shape(String name) {
-    Shape s = new Shape(name);
-    s.required("format");
-    return s;
+  static Shape shape(String name, String... fields) {
+    return new Shape(name, Stream.concat(Stream.of("format"), Stream.of(fields))
+        .toArray(String[]::new));
   }
 
   /**

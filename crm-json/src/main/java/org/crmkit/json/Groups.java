@@ -3,7 +3,6 @@ package org.crmkit.json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.crmkit.json.Shape.Field;
 import org.crmkit.permissions.Group;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +23,7 @@ final class Groups {
   private Groups() {}
 
   /** The group in field {@code f}; null (and a problem) if missing or malformed. */
-  static @Nullable Group read(In parent, Field f) {
+  static @Nullable Group read(In parent, String f) {
     In g = parent.object(f, GROUP);
     if (g == null) {
       return null;
@@ -37,7 +36,7 @@ final class Groups {
       return null;
     }
     for (Group.Kind k : Group.Kind.values()) {
-      Field kf = new Field(k.label(), true);
+      String kf = k.label();
       if (!g.has(kf)) {
         continue;
       }
@@ -60,9 +59,9 @@ final class Groups {
   }
 
   /** Writes {@code group} as the object field {@code f}. */
-  static void write(Out parent, Field f, Group group) {
+  static void write(Out parent, String f, Group group) {
     Out o = parent.object(f);
-    Field kf = new Field(group.kind().label(), true);
+    String kf = group.kind().label();
     if (group.kind() == Group.Kind.EVERYONE) {
       o.bool(kf, true);
     } else {

@@ -2,8 +2,6 @@ package org.crmkit.json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,7 +11,6 @@ import org.crmkit.core.ProblemPath;
 import org.crmkit.core.hierarchy.DatedHierarchy;
 import org.crmkit.core.hierarchy.Hierarchy;
 import org.crmkit.core.hierarchy.LevelSchema;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,17 +40,32 @@ public final class HierarchyJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.hierarchy/1";
 
-  static final Shape ROOT = Documents.shape("hierarchy document");
-  static final Field LEVEL_SCHEMA = ROOT.optional("levelSchema");
-  static final Field MAX_DEPTH = ROOT.optional("maxDepth");
-  static final Field NODES = ROOT.required("nodes");
-  static final Shape LEVEL = new Shape("level");
-  static final Field LEVEL_NAME = LEVEL.required("level");
-  static final Field LEVEL_ROOT = LEVEL.optional("root");
-  static final Field LEVEL_PARENTS = LEVEL.optional("parents");
-  private static final String WHAT = "hierarchy document";
+  static final Shape ROOT = Documents.shape("hierarchy document", "levelSchema?", "maxDepth?",
+      "nodes");
+  static final Shape LEVEL = new Shape("level", "level", "root?", "parents?");
 
   private HierarchyJson() {}
+
+  /**
+   * The plain hierarchy document from and to any source, keys mapped by {@code keyReader} and
+   * {@code keyWriter} ({@link #read(String, Function)} and {@link #write(Hierarchy, Function)} say
+   * what is reported and thrown).
+   */
+  public static <K> JsonDocument<Hierarchy<K>> document(Function<String, ? extends K> keyReader,
+      Function<? super K, String> keyWriter) {
+    return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>hierarchy(root, "nodes", keyReader,
+        schema(root), root.integer("maxDepth", 0)), h -> tree(h, keyWriter));
+  }
+
+  /**
+   * The document with dates from and to any source ({@link #readDated(String, Function)} and
+   * {@link #writeDated(DatedHierarchy, Function)} say what is reported and thrown).
+   */
+  public static <K> JsonDocument<DatedHierarchy<K>> datedDocument(
+      Function<String, ? extends K> keyReader, Function<? super K, String> keyWriter) {
+    return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>dated(root, "nodes", keyReader,
+        schema(root), root.integer("maxDepth", 0)), h -> datedTree(h, keyWriter));
+  }
 
   /**
    * Writes {@code hierarchy} as a pretty-printed document, nodes in preorder.
@@ -62,9 +74,7 @@ public final class HierarchyJson {
    *     string for two nodes (the document could not be read back)
    */
   public static <K> String write(Hierarchy<K> hierarchy, Function<? super K, String> keyWriter) {
-    Out root = header(hierarchy.levelSchema().orElse(null), hierarchy.maxDepth());
-    Nodes.write(root, NODES, hierarchy, keyWriter);
-    return root.text();
+    return tree(hierarchy, keyWriter).text();
   }
 
   /**
@@ -75,9 +85,7 @@ public final class HierarchyJson {
    */
   public static <K> String writeDated(
       DatedHierarchy<K> hierarchy, Function<? super K, String> keyWriter) {
-    Out root = header(hierarchy.levelSchema().orElse(null), hierarchy.maxDepth());
-    Nodes.writeDated(root, NODES, hierarchy, keyWriter);
-    return root.text();
+    return datedTree(hierarchy, keyWriter).text();
   }
 
   /**
@@ -89,45 +97,13 @@ public final class HierarchyJson {
    *     hierarchy's own validation finds (duplicates, unknown parents, cycles, levels, depth)
    */
   public static <K> Hierarchy<K> read(String json, Function<String, ? extends K> keyReader) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
-    LevelSchema schema = schema(root);
-    Integer maxDepth = root.integer(MAX_DEPTH, 0);
-    Hierarchy<K> h = Nodes.hierarchy(root, NODES, keyReader, schema, maxDepth);
-    root.problems.throwIfAny();
-    return java.util.Objects.requireNonNull(h);
+    return HierarchyJson.<K>document(keyReader, String::valueOf).read(json);
   }
 
-  /**
-   * Reads a document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, Function)}
-   */
+  /** As {@code document(keyReader, …).read(in)} (UTF-8, read to the end, not closed). */
   public static <K> Hierarchy<K> read(InputStream in, Function<String, ? extends K> keyReader)
       throws IOException {
-    return read(JsonText.read(in), keyReader);
-  }
-
-  /**
-   * Reads a document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, Function)}
-   */
-  public static <K> Hierarchy<K> read(Reader in, Function<String, ? extends K> keyReader)
-      throws IOException {
-    return read(JsonText.read(in), keyReader);
-  }
-
-  /**
-   * Reads a document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, Function)}
-   */
-  public static <K> Hierarchy<K> read(Path file, Function<String, ? extends K> keyReader)
-      throws IOException {
-    return read(JsonText.read(file), keyReader);
+    return HierarchyJson.<K>document(keyReader, String::valueOf).read(in);
   }
 
   /**
@@ -139,59 +115,21 @@ public final class HierarchyJson {
    */
   public static <K> DatedHierarchy<K> readDated(
       String json, Function<String, ? extends K> keyReader) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
-    LevelSchema schema = schema(root);
-    Integer maxDepth = root.integer(MAX_DEPTH, 0);
-    DatedHierarchy<K> h = Nodes.dated(root, NODES, keyReader, schema, maxDepth);
-    root.problems.throwIfAny();
-    return java.util.Objects.requireNonNull(h);
-  }
-
-  /**
-   * Reads a dated document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #readDated(String, Function)}
-   */
-  public static <K> DatedHierarchy<K> readDated(Path file, Function<String, ? extends K> keyReader)
-      throws IOException {
-    return readDated(JsonText.read(file), keyReader);
-  }
-
-  /**
-   * Reads a dated document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #readDated(String, Function)}
-   */
-  public static <K> DatedHierarchy<K> readDated(InputStream in,
-      Function<String, ? extends K> keyReader) throws IOException {
-    return readDated(JsonText.read(in), keyReader);
-  }
-
-  /**
-   * Reads a dated document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #readDated(String, Function)}
-   */
-  public static <K> DatedHierarchy<K> readDated(Reader in, Function<String, ? extends K> keyReader)
-      throws IOException {
-    return readDated(JsonText.read(in), keyReader);
+    return HierarchyJson.<K>datedDocument(keyReader, String::valueOf).read(json);
   }
 
   private static @Nullable LevelSchema schema(In root) {
-    if (!root.has(LEVEL_SCHEMA)) {
+    if (!root.has("levelSchema")) {
       return null;
     }
     int before = root.problems.count();
     LevelSchema.Builder b = LevelSchema.builder();
     List<String> declared = new ArrayList<>();
-    for (In e : root.objects(LEVEL_SCHEMA, LEVEL)) {
-      String level = e.text(LEVEL_NAME);
+    for (In e : root.objects("levelSchema", LEVEL)) {
+      String level = e.text("level");
       declared.add(level == null ? "" : level);
-      boolean isRoot = e.bool(LEVEL_ROOT, false);
-      List<String> parents = e.strings(LEVEL_PARENTS, false);
+      boolean isRoot = e.bool("root", false);
+      List<String> parents = e.strings("parents", false);
       if (level != null && !isRoot && parents.isEmpty()) {
         e.problems.add(e.path, "level '%s' needs \"root\": true or at least one parent level",
             level);
@@ -211,30 +149,42 @@ public final class HierarchyJson {
       return b.build();
     } catch (InvalidDefinitionException e) {
       // LevelSchema reports levels.<name>; the document declares that level at levelSchema[i]
-      root.problems.addAll(e.relocated(WHAT, p -> {
+      root.problems.addAll(e.relocated(ROOT.name(), p -> {
         for (int i = 0; i < declared.size(); i++) {
           if (p.equals(ProblemPath.of("levels", declared.get(i)))) {
-            return root.at(LEVEL_SCHEMA).index(i);
+            return root.at("levelSchema").index(i);
           }
         }
-        return root.at(LEVEL_SCHEMA);
+        return root.at("levelSchema");
       }), ProblemPath.of());
       return null;
     }
   }
 
+  private static <K> Out tree(Hierarchy<K> h, Function<? super K, String> keyWriter) {
+    Out root = header(h.levelSchema().orElse(null), h.maxDepth());
+    Nodes.write(root, "nodes", h, keyWriter);
+    return root;
+  }
+
+  private static <K> Out datedTree(DatedHierarchy<K> h, Function<? super K, String> keyWriter) {
+    Out root = header(h.levelSchema().orElse(null), h.maxDepth());
+    Nodes.writeDated(root, "nodes", h, keyWriter);
+    return root;
+  }
+
   private static Out header(@Nullable LevelSchema schema, int maxDepth) {
     Out root = Out.document(FORMAT);
     if (schema != null) {
-      root.array(LEVEL_SCHEMA);
+      root.array("levelSchema");
       for (String level : schema.levels()) {
-        root.element(LEVEL_SCHEMA).put(LEVEL_NAME, level)
-            .flag(LEVEL_ROOT, schema.allowsRoot(level))
-            .strings(LEVEL_PARENTS, new ArrayList<>(schema.allowedParents(level)));
+        root.element("levelSchema").put("level", level)
+            .flag("root", schema.allowsRoot(level))
+            .strings("parents", new ArrayList<>(schema.allowedParents(level)));
       }
     }
     if (maxDepth != Hierarchy.DEFAULT_MAX_DEPTH) {
-      root.number(MAX_DEPTH, maxDepth);
+      root.number("maxDepth", maxDepth);
     }
     return root;
   }

@@ -13,17 +13,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.ProblemPath;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON object being read, with its path and {@link Shape}: typed field readers that record a
  * problem at the field's path and return null (or an empty value) instead of throwing, so that
  * reading goes on and every problem is reported. A field that is JSON {@code null} counts as
- * absent.
+ * absent. Fields are named as their shape declares them (an undeclared name is a bug, thrown as
+ * {@link IllegalStateException}); an object read as a map (no shape) has any keys.
  */
 final class In {
   final Problems problems;
@@ -31,12 +33,15 @@ final class In {
   final ProblemPath path;
   /** The index of this object in its array, or -1. */
   final int index;
+  private final @Nullable Shape shape;
 
-  private In(Problems problems, JsonNode node, ProblemPath path, int index) {
+  private In(Problems problems, JsonNode node, ProblemPath path, int index,
+      @Nullable Shape shape) {
     this.problems = problems;
     this.node = node;
     this.path = path;
     this.index = index;
+    this.shape = shape;
   }
 
   /**
@@ -60,38 +65,43 @@ final class In {
             known);
       }
     }
-    return new In(problems, node, path, index);
+    return new In(problems, node, path, index, shape);
   }
 
-  ProblemPath at(Field f) {
-    return path.field(f.name());
+  /** The field name {@code f}, checked against the shape. */
+  private String name(String f) {
+    return shape == null ? f : shape.field(f).name();
   }
 
-  boolean has(Field f) {
+  ProblemPath at(String f) {
+    return path.field(name(f));
+  }
+
+  boolean has(String f) {
     return get(f) != null;
   }
 
-  @Nullable JsonNode get(Field f) {
-    JsonNode v = node.get(f.name());
+  @Nullable JsonNode get(String f) {
+    JsonNode v = node.get(name(f));
     return v == null || v.isNull() ? null : v;
   }
 
   /** The value of a field, or null, with a problem if it is required and missing. */
-  private @Nullable JsonNode value(Field f, String kind) {
+  private @Nullable JsonNode value(String f, String kind) {
     JsonNode v = get(f);
-    if (v == null && f.required()) {
+    if (v == null && (shape == null || shape.field(f).required())) {
       problems.add(at(f), "required %s is missing", kind);
     }
     return v;
   }
 
-  private <T> @Nullable T wrong(Field f, JsonNode v, String expected) {
+  private <T> @Nullable T wrong(String f, JsonNode v, String expected) {
     problems.add(at(f), "expected %s, but found %s", expected, Problems.describe(v));
     return null;
   }
 
   /** A non-blank string. */
-  @Nullable String text(Field f) {
+  @Nullable String text(String f) {
     JsonNode v = value(f, "string");
     if (v == null) {
       return null;
@@ -104,7 +114,7 @@ final class In {
    * A string turned into a value by {@code parse}; a {@link RuntimeException} of {@code parse}
    * becomes a problem: "expected {@code expected}" or, for a {@link CrmException}, its message.
    */
-  <T> @Nullable T parsed(Field f, String expected, Function<String, ? extends T> parse) {
+  <T> @Nullable T parsed(String f, String expected, Function<String, ? extends T> parse) {
     String s = text(f);
     return s == null ? null : parse(at(f), s, expected, parse);
   }
@@ -122,34 +132,34 @@ final class In {
     return null;
   }
 
-  @Nullable LocalDate date(Field f) {
+  @Nullable LocalDate date(String f) {
     return parsed(f, "an ISO date (yyyy-MM-dd)", LocalDate::parse);
   }
 
-  @Nullable Instant instant(Field f) {
+  @Nullable Instant instant(String f) {
     return parsed(f, "an ISO-8601 instant like \"2026-11-23T09:00:00Z\"", Instant::parse);
   }
 
-  @Nullable LocalTime time(Field f) {
+  @Nullable LocalTime time(String f) {
     return parsed(f, "a time like \"09:00\"", LocalTime::parse);
   }
 
-  @Nullable Duration duration(Field f) {
+  @Nullable Duration duration(String f) {
     return parsed(f, "an ISO-8601 duration such as \"P180D\" or \"PT12H\"", Duration::parse);
   }
 
-  @Nullable ZoneId zone(Field f) {
+  @Nullable ZoneId zone(String f) {
     return parsed(f, "a time zone such as \"Europe/Berlin\" or \"UTC\"", ZoneId::of);
   }
 
   /** An enum constant named by a string, case-insensitively; a problem lists the known names. */
-  <E extends Enum<E>> @Nullable E enumValue(Field f, Class<E> type) {
+  <E extends Enum<E>> @Nullable E enumValue(String f, Class<E> type) {
     return parsed(f, "one of " + Arrays.toString(type.getEnumConstants()),
         s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT)));
   }
 
   /** An integer {@code >= min}. */
-  @Nullable Integer integer(Field f, int min) {
+  @Nullable Integer integer(String f, int min) {
     Long v = longInt(f, min);
     if (v != null && v > Integer.MAX_VALUE) {
       problems.add(at(f), "expected an integer <= %d, but found %d", Integer.MAX_VALUE, v);
@@ -159,7 +169,7 @@ final class In {
   }
 
   /** An integer {@code >= min} that fits a {@code long}. */
-  @Nullable Long longInt(Field f, long min) {
+  @Nullable Long longInt(String f, long min) {
     JsonNode v = value(f, "integer");
     if (v == null) {
       return null;
@@ -174,7 +184,7 @@ final class In {
   }
 
   /** A finite number. */
-  @Nullable Double number(Field f) {
+  @Nullable Double number(String f) {
     JsonNode v = value(f, "number");
     if (v == null) {
       return null;
@@ -186,7 +196,7 @@ final class In {
   }
 
   /** A number &gt; 0. */
-  @Nullable Double positive(Field f) {
+  @Nullable Double positive(String f) {
     Double v = number(f);
     if (v != null && !(v > 0)) {
       problems.add(at(f), "expected a number > 0, but found %s", v);
@@ -196,7 +206,7 @@ final class In {
   }
 
   /** An exact decimal number. */
-  @Nullable BigDecimal decimal(Field f) {
+  @Nullable BigDecimal decimal(String f) {
     JsonNode v = value(f, "number");
     if (v == null) {
       return null;
@@ -205,7 +215,7 @@ final class In {
   }
 
   /** A boolean; {@code fallback} if absent. */
-  boolean bool(Field f, boolean fallback) {
+  boolean bool(String f, boolean fallback) {
     JsonNode v = get(f);
     if (v == null) {
       return fallback;
@@ -218,7 +228,7 @@ final class In {
   }
 
   /** The elements of an array field with their paths; empty if absent (a problem if required). */
-  List<Map.Entry<ProblemPath, JsonNode>> elements(Field f, boolean nonEmpty) {
+  List<Map.Entry<ProblemPath, JsonNode>> elements(String f, boolean nonEmpty) {
     JsonNode v = value(f, "array");
     List<Map.Entry<ProblemPath, JsonNode>> out = new ArrayList<>();
     if (v == null) {
@@ -241,12 +251,12 @@ final class In {
    * An array of non-blank strings; absent is empty. With {@code nonEmpty}, an empty array is a
    * problem (absent means all; an empty list is never a way to say so).
    */
-  List<String> strings(Field f, boolean nonEmpty) {
+  List<String> strings(String f, boolean nonEmpty) {
     return parsedStrings(f, nonEmpty, "a non-blank string", s -> s);
   }
 
   /** An array of strings each turned into a value by {@code parse} (see {@link #parsed}). */
-  <T> List<T> parsedStrings(Field f, boolean nonEmpty, String expected,
+  <T> List<T> parsedStrings(String f, boolean nonEmpty, String expected,
       Function<String, ? extends T> parse) {
     List<T> out = new ArrayList<>();
     for (Map.Entry<ProblemPath, JsonNode> e : elements(f, nonEmpty)) {
@@ -268,53 +278,40 @@ final class In {
    * The objects of shape {@code shape} in an array field, read lazily in document order (so that
    * problems are reported in document order); elements that are not objects are problems.
    */
-  Iterable<In> objects(Field f, Shape shape) {
+  Iterable<In> objects(String f, Shape shape) {
     List<Map.Entry<ProblemPath, JsonNode>> elements = elements(f, false);
-    return () -> new java.util.Iterator<>() {
-      private int i;
-      private @Nullable In next;
-      private boolean ready;
+    return () -> IntStream.range(0, elements.size())
+        .mapToObj(i -> object(problems, elements.get(i).getValue(), elements.get(i).getKey(),
+            shape, i))
+        .filter(Objects::nonNull).iterator();
+  }
 
-      private @Nullable In advance() {
-        while (i < elements.size()) {
-          Map.Entry<ProblemPath, JsonNode> e = elements.get(i);
-          In o = object(problems, e.getValue(), e.getKey(), shape, i++);
-          if (o != null) {
-            return o;
-          }
-        }
-        return null;
-      }
+  /** Reads one object into a value; null when it had problems. */
+  @FunctionalInterface
+  interface Read<T> {
+    @Nullable T read(In in);
+  }
 
-      @Override
-      public boolean hasNext() {
-        if (!ready) {
-          next = advance();
-          ready = true;
-        }
-        return next != null;
+  /** The values {@code read} makes of the objects of an array field, leaving out nulls. */
+  <T> List<T> list(String f, Shape shape, Read<T> read) {
+    List<T> out = new ArrayList<>();
+    for (In o : objects(f, shape)) {
+      T t = read.read(o);
+      if (t != null) {
+        out.add(t);
       }
-
-      @Override
-      public In next() {
-        In o = hasNext() ? next : null;
-        if (o == null) {
-          throw new java.util.NoSuchElementException();
-        }
-        ready = false;
-        return o;
-      }
-    };
+    }
+    return out;
   }
 
   /** A nested object of {@code shape}; null if absent (a problem if required) or not an object. */
-  @Nullable In object(Field f, Shape shape) {
+  @Nullable In object(String f, Shape shape) {
     JsonNode v = value(f, "object");
     return v == null ? null : object(problems, v, at(f), shape);
   }
 
   /** The entries of an object field used as a map, in document order; empty if absent. */
-  Map<String, JsonNode> entries(Field f) {
+  Map<String, JsonNode> entries(String f) {
     JsonNode v = value(f, "object");
     Map<String, JsonNode> out = new LinkedHashMap<>();
     if (v != null && !v.isObject()) {
@@ -326,7 +323,7 @@ final class In {
   }
 
   /** An object field of string values. */
-  Map<String, String> stringMap(Field f) {
+  Map<String, String> stringMap(String f) {
     Map<String, String> out = new LinkedHashMap<>();
     entries(f).forEach((k, v) -> {
       if (v.isTextual() && !k.isBlank()) {
@@ -339,12 +336,12 @@ final class In {
   }
 
   /** The object field {@code f} used as a map (any keys); null if absent or not an object. */
-  @Nullable In map(Field f) {
+  @Nullable In map(String f) {
     JsonNode v = value(f, "object");
     if (v != null && !v.isObject()) {
       return wrong(f, v, "an object");
     }
-    return v == null ? null : new In(problems, v, at(f), -1);
+    return v == null ? null : new In(problems, v, at(f), -1, null);
   }
 
   /** The entries of this object as integers in {@code [min, max]}, in document order. */

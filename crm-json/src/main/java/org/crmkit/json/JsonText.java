@@ -14,21 +14,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Objects;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
@@ -61,24 +55,8 @@ final class JsonText {
 
   private JsonText() {}
 
-  /** The text of {@code in}, which must be UTF-8 (read to the end, not closed). */
-  static String read(InputStream in) throws IOException {
-    return utf8(Objects.requireNonNull(in, "in").readAllBytes());
-  }
-
-  /** The text of {@code file}, which must be UTF-8. */
-  static String read(Path file) throws IOException {
-    return utf8(Files.readAllBytes(Objects.requireNonNull(file, "file")));
-  }
-
-  /** The text of {@code in} (read to the end, not closed). */
-  static String read(Reader in) throws IOException {
-    StringWriter out = new StringWriter();
-    Objects.requireNonNull(in, "in").transferTo(out);
-    return out.toString();
-  }
-
-  private static String utf8(byte[] bytes) {
+  /** The text of {@code bytes}, which must be UTF-8. */
+  static String utf8(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

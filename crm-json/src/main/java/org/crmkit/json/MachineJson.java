@@ -2,8 +2,6 @@ package org.crmkit.json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import org.crmkit.core.lifecycle.GuardRegistry;
 import org.crmkit.core.lifecycle.Machine;
 import org.crmkit.core.lifecycle.State;
 import org.crmkit.core.lifecycle.Transition;
-import org.crmkit.json.Shape.Field;
 
 /**
  * Reads and writes lifecycle machine definitions as versioned JSON documents ({@value #FORMAT}).
@@ -41,60 +38,27 @@ public final class MachineJson {
   /** The format identifier of lifecycle documents. */
   public static final String FORMAT = "crmkit.lifecycle/1";
 
-  static final Shape ROOT = Documents.shape("lifecycle document");
-  static final Field NAME = ROOT.required("name");
-  static final Field INITIAL = ROOT.required("initial");
-  static final Field STATES = ROOT.required("states");
-  static final Field TRANSITIONS = ROOT.required("transitions");
-  static final Shape STATE = new Shape("state");
-  static final Field STATE_NAME = STATE.required("name");
-  static final Field PARENT = STATE.optional("parent");
-  static final Field FINAL = STATE.optional("final");
-  static final Field ON_ENTRY = STATE.optional("onEntry");
-  static final Field ON_EXIT = STATE.optional("onExit");
-  static final Field ATTRIBUTES = STATE.optional("attributes");
-  static final Shape TRANSITION = new Shape("transition");
-  static final Field SOURCE = TRANSITION.required("source");
-  static final Field EVENT = TRANSITION.required("event");
-  static final Field TARGET = TRANSITION.optional("target");
-  static final Field GUARDS = TRANSITION.optional("guards");
-  static final Field EFFECTS = TRANSITION.optional("effects");
-  static final Field PRIORITY = TRANSITION.optional("priority");
-  static final Field INTERNAL = TRANSITION.optional("internal");
-  static final Field AFTER = TRANSITION.optional("after");
-  static final Field CLOCK = TRANSITION.optional("clock");
-  private static final String WHAT = "lifecycle document";
+  static final Shape ROOT = Documents.shape("lifecycle document", "name", "initial", "states",
+      "transitions");
+  static final Shape STATE = new Shape("state", "name", "parent?", "final?", "onEntry?", "onExit?",
+      "attributes?");
+  static final Shape TRANSITION = new Shape("transition", "source", "event", "target?", "guards?",
+      "effects?", "priority?", "internal?", "after?", "clock?");
 
   private MachineJson() {}
 
-  /** The document of {@code machine}, pretty-printed with a fixed field order. */
-  public static String write(Machine machine) {
-    Out root = Out.document(FORMAT).put(NAME, machine.name()).put(INITIAL, machine.initialState());
-    root.array(STATES).array(TRANSITIONS);
-    for (State s : machine.states()) {
-      Out o = root.element(STATES).put(STATE_NAME, s.name()).put(PARENT, s.parent().orElse(null))
-          .flag(FINAL, s.isFinal()).strings(ON_ENTRY, s.onEntry()).strings(ON_EXIT, s.onExit());
-      if (!s.attributes().isEmpty()) {
-        Out a = o.object(ATTRIBUTES);
-        s.attributes().forEach((k, v) -> a.put(new Field(k, false), v));
-      }
-    }
-    for (Transition t : machine.transitions()) {
-      Out o = root.element(TRANSITIONS).put(SOURCE, t.source()).put(EVENT, t.event())
-          .flag(INTERNAL, t.internal()).put(TARGET, t.internal() ? null : t.target())
-          .strings(GUARDS, t.guards()).strings(EFFECTS, t.effects());
-      if (t.priority() != 0) {
-        o.number(PRIORITY, t.priority());
-      }
-      t.timer().ifPresent(timer ->
-          o.put(AFTER, isoDuration(timer.after())).put(CLOCK, timer.clock()));
-    }
-    return root.text();
+  /**
+   * The document from and to any source, binding guard names through {@code guards} ({@link
+   * #read(String, GuardRegistry)} lists the problems reported).
+   */
+  public static JsonDocument<Machine> document(GuardRegistry guards) {
+    Objects.requireNonNull(guards, "guards");
+    return new JsonDocument<>(FORMAT, ROOT, root -> read(root, guards), MachineJson::tree);
   }
 
-  /** ISO-8601 text of a duration, in whole days ("P180D") when it is a whole number of days. */
-  static String isoDuration(Duration d) {
-    return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
+  /** The document of {@code machine}, pretty-printed with a fixed field order. */
+  public static String write(Machine machine) {
+    return tree(machine).text();
   }
 
   /**
@@ -107,60 +71,68 @@ public final class MachineJson {
    *     {@code $.transitions[3].target})
    */
   public static Machine read(String json, GuardRegistry guards) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
-    String name = root.text(NAME);
-    String initial = root.text(INITIAL);
+    return document(guards).read(json);
+  }
+
+  /** As {@code document(guards).read(in)} (UTF-8, read to the end, not closed). */
+  public static Machine read(InputStream in, GuardRegistry guards) throws IOException {
+    return document(guards).read(in);
+  }
+
+  private static Out tree(Machine machine) {
+    Out root = Out.document(FORMAT).put("name", machine.name())
+        .put("initial", machine.initialState());
+    root.array("states").array("transitions");
+    for (State s : machine.states()) {
+      Out o = root.element("states").put("name", s.name()).put("parent", s.parent().orElse(null))
+          .flag("final", s.isFinal()).strings("onEntry", s.onEntry()).strings("onExit", s.onExit());
+      if (!s.attributes().isEmpty()) {
+        Out a = o.object("attributes");
+        s.attributes().forEach((k, v) -> a.put(k, v));
+      }
+    }
+    for (Transition t : machine.transitions()) {
+      Out o = root.element("transitions").put("source", t.source()).put("event", t.event())
+          .flag("internal", t.internal()).put("target", t.internal() ? null : t.target())
+          .strings("guards", t.guards()).strings("effects", t.effects());
+      if (t.priority() != 0) {
+        o.number("priority", t.priority());
+      }
+      t.timer().ifPresent(timer ->
+          o.put("after", isoDuration(timer.after())).put("clock", timer.clock()));
+    }
+    return root;
+  }
+
+  /** ISO-8601 text of a duration, in whole days ("P180D") when it is a whole number of days. */
+  static String isoDuration(Duration d) {
+    return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
+  }
+
+  private static Machine read(In root, GuardRegistry guards) {
+    String name = root.text("name");
+    String initial = root.text("initial");
     Machine.Builder b = Machine.builder(name == null ? "unnamed" : name);
     if (initial != null) {
       b.initial(initial);
     }
-    root.objects(STATES, STATE).forEach(s -> state(b, s));
-    root.objects(TRANSITIONS, TRANSITION).forEach(t -> transition(b, guards, t));
+    root.objects("states", STATE).forEach(s -> state(b, s));
+    root.objects("transitions", TRANSITION).forEach(t -> transition(b, guards, t));
     root.problems.throwIfAny();
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
-      throw e.prefixed(WHAT, Documents.ROOT);
+      throw e.prefixed(ROOT.name(), Documents.ROOT);
     }
   }
 
-  /**
-   * Reads a machine document from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, GuardRegistry)}
-   */
-  public static Machine read(InputStream in, GuardRegistry guards) throws IOException {
-    return read(JsonText.read(in), guards);
-  }
-
-  /**
-   * Reads a machine document from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, GuardRegistry)}
-   */
-  public static Machine read(Reader in, GuardRegistry guards) throws IOException {
-    return read(JsonText.read(in), guards);
-  }
-
-  /**
-   * Reads a machine document from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String, GuardRegistry)}
-   */
-  public static Machine read(Path file, GuardRegistry guards) throws IOException {
-    return read(JsonText.read(file), guards);
-  }
-
   private static void state(Machine.Builder b, In s) {
-    String name = s.text(STATE_NAME);
-    String parent = s.text(PARENT);
-    boolean isFinal = s.bool(FINAL, false);
-    List<String> onEntry = s.strings(ON_ENTRY, false);
-    List<String> onExit = s.strings(ON_EXIT, false);
-    Map<String, String> attributes = s.stringMap(ATTRIBUTES);
+    String name = s.text("name");
+    String parent = s.text("parent");
+    boolean isFinal = s.bool("final", false);
+    List<String> onEntry = s.strings("onEntry", false);
+    List<String> onExit = s.strings("onExit", false);
+    Map<String, String> attributes = s.stringMap("attributes");
     if (name != null) {
       b.state(name, spec -> {
         if (parent != null) {
@@ -176,37 +148,37 @@ public final class MachineJson {
   }
 
   private static void transition(Machine.Builder b, GuardRegistry registry, In t) {
-    String source = t.text(SOURCE);
-    String event = t.text(EVENT);
-    boolean internal = t.bool(INTERNAL, false);
+    String source = t.text("source");
+    String event = t.text("event");
+    boolean internal = t.bool("internal", false);
     String target = null;
-    if (internal && t.has(TARGET)) {
-      t.problems.add(t.at(TARGET), "an internal transition has no target (it stays in '%s')",
+    if (internal && t.has("target")) {
+      t.problems.add(t.at("target"), "an internal transition has no target (it stays in '%s')",
           source);
     } else if (!internal) {
-      target = t.text(TARGET);
-      if (!t.has(TARGET)) {
-        t.problems.add(t.at(TARGET), "required string is missing");
+      target = t.text("target");
+      if (!t.has("target")) {
+        t.problems.add(t.at("target"), "required string is missing");
       }
     }
-    List<String> guards = t.strings(GUARDS, false);
+    List<String> guards = t.strings("guards", false);
     for (int k = 0; k < guards.size(); k++) {
       String g = guards.get(k);
       if (registry.find(g).isPresent()) {
         b.guard(g, registry.find(g).get());
       } else {
-        t.problems.add(t.at(GUARDS).index(k), "unknown guard '%s'; the registry binds: %s", g,
+        t.problems.add(t.at("guards").index(k), "unknown guard '%s'; the registry binds: %s", g,
             new TreeSet<>(registry.names()));
       }
     }
-    List<String> effects = t.strings(EFFECTS, false);
-    Integer priority = t.has(PRIORITY) ? t.integer(PRIORITY, Integer.MIN_VALUE) : null;
-    Duration after = t.duration(AFTER);
-    String clock = t.text(CLOCK);
-    if (t.has(AFTER) && !t.has(CLOCK)) {
-      t.problems.add(t.at(CLOCK), "a timed transition needs the clock its delay counts from");
-    } else if (t.has(CLOCK) && !t.has(AFTER)) {
-      t.problems.add(t.at(AFTER), "a clock is given without a delay (\"after\")");
+    List<String> effects = t.strings("effects", false);
+    Integer priority = t.has("priority") ? t.integer("priority", Integer.MIN_VALUE) : null;
+    Duration after = t.duration("after");
+    String clock = t.text("clock");
+    if (t.has("after") && !t.has("clock")) {
+      t.problems.add(t.at("clock"), "a timed transition needs the clock its delay counts from");
+    } else if (t.has("clock") && !t.has("after")) {
+      t.problems.add(t.at("after"), "a clock is given without a delay (\"after\")");
     }
     if (source == null || event == null || (!internal && target == null)) {
       return;

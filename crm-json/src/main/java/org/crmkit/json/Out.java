@@ -3,10 +3,9 @@ package org.crmkit.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
-/** One JSON object being written; fields are named only through {@link Field} constants. */
+/** One JSON object being written (the schema test checks that written fields are declared). */
 final class Out {
   final ObjectNode node;
 
@@ -22,59 +21,59 @@ final class Out {
   }
 
   /** Writes a string field; nothing if {@code value} is null. */
-  Out put(Field f, @Nullable Object value) {
+  Out put(String f, @Nullable Object value) {
     if (value != null) {
-      node.put(f.name(), value.toString());
+      node.put(f, value.toString());
     }
     return this;
   }
 
-  Out number(Field f, long value) {
-    node.put(f.name(), value);
+  Out number(String f, long value) {
+    node.put(f, value);
     return this;
   }
 
-  Out number(Field f, double value) {
-    node.put(f.name(), value);
+  Out number(String f, double value) {
+    node.put(f, value);
     return this;
   }
 
-  Out bool(Field f, boolean value) {
-    node.put(f.name(), value);
+  Out bool(String f, boolean value) {
+    node.put(f, value);
     return this;
   }
 
   /** Writes {@code true}, or nothing when {@code value} is false (the default). */
-  Out flag(Field f, boolean value) {
+  Out flag(String f, boolean value) {
     return value ? bool(f, true) : this;
   }
 
   /** An array of the values' strings; nothing if empty. */
-  Out strings(Field f, Collection<?> values) {
+  Out strings(String f, Collection<?> values) {
     if (!values.isEmpty()) {
-      ArrayNode a = node.putArray(f.name());
+      ArrayNode a = node.putArray(f);
       values.forEach(v -> a.add(v.toString()));
     }
     return this;
   }
 
   /** A nested object. */
-  Out object(Field f) {
-    return new Out(node.putObject(f.name()));
+  Out object(String f) {
+    return new Out(node.putObject(f));
   }
 
   /** Ensures the array field exists (written even when empty). */
-  Out array(Field f) {
-    if (node.get(f.name()) == null) {
-      node.putArray(f.name());
+  Out array(String f) {
+    if (node.get(f) == null) {
+      node.putArray(f);
     }
     return this;
   }
 
   /** Appends a new object to the array field (created if needed) and returns it. */
-  Out element(Field f) {
+  Out element(String f) {
     array(f);
-    return new Out(((ArrayNode) node.get(f.name())).addObject());
+    return new Out(((ArrayNode) node.get(f)).addObject());
   }
 
   /** The document's pretty-printed text. */

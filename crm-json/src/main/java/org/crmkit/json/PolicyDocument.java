@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.crmkit.core.CrmException;
+import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.permissions.AccessPolicy;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.AdminPrivilege;
@@ -14,19 +15,19 @@ import org.crmkit.permissions.FieldAccess;
 import org.crmkit.permissions.Group;
 import org.crmkit.permissions.Module;
 import org.crmkit.permissions.ObjectType;
+import org.crmkit.permissions.Organisation;
 import org.crmkit.permissions.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A policy document's definitions as written ({@code "format": "crmkit.policy/1"}), before they
- * are compiled against an organisation: what {@link PolicyJson#readDocument} returns and {@link
- * PolicyJson#write} writes. Immutable; lists keep document order. An empty {@code objectTypes} or
- * {@code actions} list of a sharing rule or deny means all (the field is left out of the
- * document).
+ * are compiled against an organisation: what {@link PolicyJson#DOCUMENT} reads and writes.
+ * Immutable; lists keep document order. An empty {@code objectTypes} or {@code actions} list of a
+ * sharing rule or deny means all (the field is left out of the document).
  *
  * <pre>{@code
- * PolicyDocument doc = PolicyJson.readDocument(json);
- * AccessPolicy policy = doc.builder().organisation(organisation).build();
+ * PolicyDocument doc = PolicyJson.DOCUMENT.read(Path.of("policy.json"));
+ * AccessPolicy policy = doc.compile(organisation);
  * }</pre>
  *
  * @param standardModules whether the standard modules are declared
@@ -208,6 +209,22 @@ public record PolicyDocument(boolean standardModules, List<ObjectType> objectTyp
     /** Copies the list. */
     public ManualShare {
       actions = List.copyOf(actions);
+    }
+  }
+
+  /**
+   * Compiles these definitions against {@code organisation}.
+   *
+   * @throws InvalidDefinitionException listing every dangling reference found by {@link
+   *     AccessPolicy.Builder#build()} (unknown roles, org units, users, modules), each at the path
+   *     of its declaration in the document ({@code $.grants[2].role})
+   */
+  public AccessPolicy compile(Organisation organisation) {
+    try {
+      return builder().organisation(Objects.requireNonNull(organisation, "organisation")).build();
+    } catch (InvalidDefinitionException e) {
+      throw e.relocated(PolicyJson.ROOT.name(), p -> p.startsWith("organisation") ? p
+          : p.prefixedBy(Documents.ROOT));
     }
   }
 

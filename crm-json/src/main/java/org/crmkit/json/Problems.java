@@ -64,21 +64,14 @@ final class Problems {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }
-    switch (node.getNodeType()) {
-      case STRING:
-        return "the string \"" + node.asText() + "\"";
-      case NUMBER:
-        return "the number " + node.asText();
-      case BOOLEAN:
-        return node.asText();
-      case NULL:
-        return "null";
-      case ARRAY:
-        return "an array";
-      case OBJECT:
-        return "an object";
-      default:
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
+    return switch (node.getNodeType()) {
+      case STRING -> "the string \"" + node.asText() + "\"";
+      case NUMBER -> "the number " + node.asText();
+      case BOOLEAN -> node.asText();
+      case NULL -> "null";
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 }

@@ -32,21 +32,21 @@ public final class PurchaseModelJson {
   static final Section MBG_NBD = section(PurchaseModelKind.MBG_NBD);
   static final Section BG_BB = section(PurchaseModelKind.BG_BB);
   static final List<Section> SECTIONS = List.of(BG_NBD, PARETO_NBD, MBG_NBD, BG_BB);
-  static final String WHAT = "purchase model document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<PurchaseFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
+      root -> ClvModelJson.readPurchases(root, SECTIONS), PurchaseModelJson::tree);
 
   private PurchaseModelJson() {}
 
   private static Section section(PurchaseModelKind kind) {
-    return new Section(ROOT.optional(kind.documentKey()), "customers", kind.parameterNames().toArray(new String[0]));
+    return new Section(ROOT.optional(kind.documentKey()), "customers",
+        kind.parameterNames().toArray(new String[0]));
   }
 
   /** Writes the fit as a pretty-printed document. */
   public static String write(PurchaseFit fit) {
-    Out root = Out.document(FORMAT);
-    String key = fit.model().kind().documentKey();
-    ClvModelJson.writePurchases(root, SECTIONS.stream().filter(s -> s.field.name().equals(key)).findFirst()
-        .orElseThrow(), fit);
-    return root.text();
+    return DOCUMENT.write(fit);
   }
 
   /**
@@ -55,10 +55,15 @@ public final class PurchaseModelJson {
    * @throws InvalidDefinitionException listing every problem with its JSON path
    */
   public static PurchaseFit read(String json) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
-    PurchaseFit fit = ClvModelJson.readPurchases(root, SECTIONS);
-    root.problems.throwIfAny();
-    return Objects.requireNonNull(fit);
+    return DOCUMENT.read(json);
+  }
+
+  private static Out tree(PurchaseFit fit) {
+    Out root = Out.document(FORMAT);
+    String key = fit.model().kind().documentKey();
+    ClvModelJson.writePurchases(root, SECTIONS.stream().filter(s -> s.field.name().equals(key))
+        .findFirst().orElseThrow(), fit);
+    return root;
   }
 
   /**
@@ -68,7 +73,7 @@ public final class PurchaseModelJson {
    * @throws InvalidDefinitionException as {@link #read} or {@link ClvModelJson#read(String)}
    */
   public static PurchaseFit readAny(String json) {
-    JsonNode node = JsonText.parse(Objects.requireNonNull(json, "json"), WHAT);
+    JsonNode node = JsonText.parse(Objects.requireNonNull(json, "json"), ROOT.name());
     JsonNode format = node.get("format");
     if (format != null && ClvModelJson.FORMAT.equals(format.asText())) {
       return ClvModelJson.read(json).purchases();

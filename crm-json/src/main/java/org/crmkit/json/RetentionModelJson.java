@@ -1,7 +1,6 @@
 package org.crmkit.json;
 
 import java.util.List;
-import java.util.Objects;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.json.ClvModelJson.Section;
 import org.crmkit.segmentation.clv.RetentionFit;
@@ -27,15 +26,22 @@ public final class RetentionModelJson {
 
   static final Shape ROOT = Documents.shape("retention model document");
   static final Section SBG = new Section(ROOT.required("sbg"), "customers", "alpha", "beta");
-  static final String WHAT = "retention model document";
+
+  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  public static final JsonDocument<RetentionFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
+      root -> SBG.read(root, (p, report, s) ->
+          new RetentionFit(new ShiftedBetaGeometric(p[0], p[1]), report, List.of())),
+      fit -> {
+        Out root = Out.document(FORMAT);
+        SBG.write(root, new double[] {fit.model().alpha(), fit.model().beta()}, fit.report());
+        return root;
+      });
 
   private RetentionModelJson() {}
 
   /** Writes the fit as a pretty-printed document. */
   public static String write(RetentionFit fit) {
-    Out root = Out.document(FORMAT);
-    SBG.write(root, new double[] {fit.model().alpha(), fit.model().beta()}, fit.report());
-    return root.text();
+    return DOCUMENT.write(fit);
   }
 
   /**
@@ -44,10 +50,6 @@ public final class RetentionModelJson {
    * @throws InvalidDefinitionException listing every problem with its JSON path
    */
   public static RetentionFit read(String json) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
-    RetentionFit fit = SBG.read(root, (p, report, s) ->
-        new RetentionFit(new ShiftedBetaGeometric(p[0], p[1]), report, List.of()));
-    root.problems.throwIfAny();
-    return Objects.requireNonNull(fit);
+    return DOCUMENT.read(json);
   }
 }

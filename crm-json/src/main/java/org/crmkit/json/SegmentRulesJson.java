@@ -3,14 +3,11 @@ package org.crmkit.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
-import org.crmkit.json.Shape.Field;
 import org.crmkit.segmentation.rules.ScoreRange;
 import org.crmkit.segmentation.rules.SegmentRule;
 import org.crmkit.segmentation.rules.SegmentRules;
@@ -34,41 +31,24 @@ public final class SegmentRulesJson {
   /** The format this class reads and writes. */
   public static final String FORMAT = "crmkit.segment-rules/1";
 
-  static final Shape ROOT = Documents.shape("segment rules document");
-  static final Field TILES = ROOT.optional("tiles");
-  static final Field STRICT = ROOT.optional("strict");
-  static final Field RULES = ROOT.required("rules");
-  static final Shape RULE = new Shape("rule");
-  static final Field SEGMENT = RULE.required("segment");
-  static final Field R = RULE.optional("r");
-  static final Field F = RULE.optional("f");
-  static final Field M = RULE.optional("m");
-  static final Field ATTRIBUTES = RULE.optional("attributes");
-  static final Field OVERRIDES = RULE.optional("overrides");
-  private static final String WHAT = "segment rules document";
+  static final Shape ROOT = Documents.shape("segment rules document", "tiles?", "strict?", "rules");
+  static final Shape RULE = new Shape("rule", "segment", "r?", "f?", "m?", "attributes?",
+      "overrides?");
 
   private SegmentRulesJson() {}
 
-  /** The rule set as a JSON document (pretty-printed); {@code strict} is written as given. */
-  public static String write(SegmentRules rules, boolean strict) {
-    Out root = Out.document(FORMAT).number(TILES, rules.tiles()).bool(STRICT, strict).array(RULES);
-    for (SegmentRule r : rules.rules()) {
-      Out o = root.element(RULES).put(SEGMENT, r.segment());
-      range(o, R, r.r());
-      range(o, F, r.f());
-      range(o, M, r.m());
-      if (!r.attributes().isEmpty()) {
-        Out a = o.object(ATTRIBUTES);
-        new TreeMap<>(r.attributes()).forEach((k, v) ->
-            a.strings(new Field(k, false), new TreeSet<>(v)));
-      }
-      o.strings(OVERRIDES, new TreeSet<>(r.overrides()));
-    }
-    return root.text();
+  /**
+   * The document from and to any source; {@code strict} is the value written (reading takes the
+   * document's). {@link #read(String)} lists the problems reported.
+   */
+  public static JsonDocument<SegmentRules> document(boolean strict) {
+    return new JsonDocument<>(FORMAT, ROOT, SegmentRulesJson::read,
+        rules -> tree(rules, strict));
   }
 
-  private static void range(Out o, Field f, ScoreRange range) {
-    o.node.putArray(f.name()).add(range.min()).add(range.max());
+  /** The rule set as a JSON document (pretty-printed); {@code strict} is written as given. */
+  public static String write(SegmentRules rules, boolean strict) {
+    return document(strict).write(rules);
   }
 
   /**
@@ -78,26 +58,56 @@ public final class SegmentRulesJson {
    *     document is well-formed) every rule problem, or in strict mode every analysis finding
    */
   public static SegmentRules read(String json) {
-    In root = Documents.open(json, WHAT, FORMAT, ROOT);
-    Integer tiles = root.has(TILES) ? root.integer(TILES, 2) : null;
+    return document(false).read(json);
+  }
+
+  /** As {@code document(false).read(in)} (UTF-8, read to the end, not closed). */
+  public static SegmentRules read(InputStream in) throws IOException {
+    return document(false).read(in);
+  }
+
+  private static Out tree(SegmentRules rules, boolean strict) {
+    Out root = Out.document(FORMAT).number("tiles", rules.tiles()).bool("strict", strict)
+        .array("rules");
+    for (SegmentRule r : rules.rules()) {
+      Out o = root.element("rules").put("segment", r.segment());
+      range(o, "r", r.r());
+      range(o, "f", r.f());
+      range(o, "m", r.m());
+      if (!r.attributes().isEmpty()) {
+        Out a = o.object("attributes");
+        new TreeMap<>(r.attributes()).forEach((k, v) ->
+            a.strings(k, new TreeSet<>(v)));
+      }
+      o.strings("overrides", new TreeSet<>(r.overrides()));
+    }
+    return root;
+  }
+
+  private static void range(Out o, String f, ScoreRange range) {
+    o.node.putArray(f).add(range.min()).add(range.max());
+  }
+
+  private static SegmentRules read(In root) {
+    Integer tiles = root.has("tiles") ? root.integer("tiles", 2) : null;
     int t = tiles == null ? 5 : tiles;
-    SegmentRules.Builder b = SegmentRules.builder().tiles(t).strict(root.bool(STRICT, false));
-    for (In o : root.objects(RULES, RULE)) {
-      String segment = o.text(SEGMENT);
-      ScoreRange r = range(o, R, t);
-      ScoreRange f = range(o, F, t);
-      ScoreRange m = range(o, M, t);
+    SegmentRules.Builder b = SegmentRules.builder().tiles(t).strict(root.bool("strict", false));
+    for (In o : root.objects("rules", RULE)) {
+      String segment = o.text("segment");
+      ScoreRange r = range(o, "r", t);
+      ScoreRange f = range(o, "f", t);
+      ScoreRange m = range(o, "m", t);
       SegmentRules.RuleBuilder rb = b.rule(segment == null ? "?" : segment)
           .r(r.min(), r.max()).f(f.min(), f.max()).m(m.min(), m.max());
-      In attributes = o.map(ATTRIBUTES);
+      In attributes = o.map("attributes");
       if (attributes != null) {
         for (Map.Entry<String, JsonNode> e : attributes.node.properties()) {
-          List<String> values = attributes.strings(new Field(e.getKey(), true), true);
+          List<String> values = attributes.strings(e.getKey(), true);
           rb.attribute(e.getKey(), values.toArray(new String[0]));
         }
       }
-      if (o.has(OVERRIDES)) {
-        rb.overrides(o.strings(OVERRIDES, true).toArray(new String[0]));
+      if (o.has("overrides")) {
+        rb.overrides(o.strings("overrides", true).toArray(new String[0]));
       }
       rb.add();
     }
@@ -105,11 +115,11 @@ public final class SegmentRulesJson {
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
-      throw e.prefixed(WHAT, Documents.ROOT);
+      throw e.prefixed(ROOT.name(), Documents.ROOT);
     }
   }
 
-  private static ScoreRange range(In o, Field field, int tiles) {
+  private static ScoreRange range(In o, String field, int tiles) {
     List<Map.Entry<org.crmkit.core.ProblemPath, JsonNode>> v = o.elements(field, false);
     JsonNode node = o.get(field);
     if (node == null || !node.isArray()) {
@@ -125,35 +135,5 @@ public final class SegmentRulesJson {
 
   private static boolean isInt(JsonNode n) {
     return n.isIntegralNumber() && n.canConvertToInt();
-  }
-
-  /**
-   * Reads a rule set from {@code in} (UTF-8, read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static SegmentRules read(InputStream in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a rule set from {@code in} (read to the end, not closed).
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static SegmentRules read(Reader in) throws IOException {
-    return read(JsonText.read(in));
-  }
-
-  /**
-   * Reads a rule set from a UTF-8 file.
-   *
-   * @throws IOException if reading fails
-   * @throws InvalidDefinitionException as {@link #read(String)}
-   */
-  public static SegmentRules read(Path file) throws IOException {
-    return read(JsonText.read(file));
   }
 }

@@ -4,24 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields of one JSON object shape, declared once: the declaration drives the unknown-field
- * check, the readers and writers (which name fields only through {@link Field} constants) and the
- * schema agreement test. Declare the shape, then its fields, as static constants.
+ * The fields of one JSON object shape, declared once in a table ({@code new Shape("grant",
+ * "role", "objectType", "scope", "actions", "note?")}, a trailing {@code ?} marking an optional
+ * field): the declaration drives the unknown-field check, the readers (which may name only
+ * declared fields, see {@link In}) and the schema agreement test, which also checks what writers
+ * write.
  */
 final class Shape {
   private final String name;
   private final List<Field> fields = new ArrayList<>();
 
-  Shape(String name) {
+  /** A shape with the fields {@code fields}, each required unless it ends with {@code ?}. */
+  Shape(String name, String... fields) {
     this.name = name;
+    for (String f : fields) {
+      add(new Field(f.replace("?", ""), !f.endsWith("?")));
+    }
   }
 
-  /** A field that must be present. */
+  /** Adds a field that must be present. */
   Field required(String field) {
     return add(new Field(field, true));
   }
 
-  /** A field that may be absent. */
+  /** Adds a field that may be absent. */
   Field optional(String field) {
     return add(new Field(field, false));
   }
@@ -33,6 +39,20 @@ final class Shape {
 
   String name() {
     return name;
+  }
+
+  /**
+   * The declared field {@code name}.
+   *
+   * @throws IllegalStateException if the shape has no such field (a bug in a reader)
+   */
+  Field field(String name) {
+    for (Field f : fields) {
+      if (f.name().equals(name)) {
+        return f;
+      }
+    }
+    throw new IllegalStateException("crmkit bug: " + this.name + " declares no field " + name);
   }
 
   List<Field> fields() {

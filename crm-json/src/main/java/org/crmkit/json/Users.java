@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.crmkit.core.ProblemPath;
 import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.RoleId;
@@ -16,7 +17,6 @@ import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
-import org.crmkit.json.Shape.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,26 +30,15 @@ final class Users {
   static final String DEFAULT_ORG_UNIT = "default";
 
   final Shape shape;
-  final Field id;
-  final Field name;
-  final Field orgUnit;
-  final Field manager;
-  final Field roles;
-  final Field territories;
-  final Field teams;
-  final Field active;
 
-  /** A user shape; {@code orgUnitRequired} where the document declares org units. */
-  Users(String shapeName, boolean orgUnitRequired) {
-    shape = new Shape(shapeName);
-    id = shape.required("id");
-    name = shape.optional("name");
-    orgUnit = orgUnitRequired ? shape.required("orgUnit") : shape.optional("orgUnit");
-    manager = shape.optional("manager");
-    roles = shape.optional("roles");
-    territories = shape.optional("territories");
-    teams = shape.optional("teams");
-    active = shape.optional("active");
+  /**
+   * A user shape; {@code orgUnitRequired} where the document declares org units; {@code more}
+   * declares the document's own fields (as {@link Shape#Shape(String, String...)}).
+   */
+  Users(String shapeName, boolean orgUnitRequired, String... more) {
+    shape = new Shape(shapeName, Stream.concat(Stream.of("id", "name?",
+        orgUnitRequired ? "orgUnit" : "orgUnit?", "manager?", "roles?", "territories?", "teams?",
+        "active?"), Stream.of(more)).toArray(String[]::new));
   }
 
   /** One element of a roster: its object, its id and the user (null if it had problems). */
@@ -60,38 +49,39 @@ final class Users {
    * fields are read (so that problems come in document order); {@code units} and {@code known}
    * (territories), when given, are checked.
    */
-  void read(In root, Field field, @Nullable Set<OrgUnitId> units,
+  void read(In root, String field, @Nullable Set<OrgUnitId> units,
       @Nullable Set<TerritoryId> known, Consumer<Member> each) {
     Map<String, ProblemPath> ids = new LinkedHashMap<>();
     Map<String, String> managers = new HashMap<>();
     Map<String, ProblemPath> managerPaths = new HashMap<>();
     for (In u : root.objects(field, shape)) {
       int before = u.problems.count();
-      String userId = u.text(id);
-      String unit = u.text(orgUnit);
-      String boss = u.text(manager);
-      if (userId != null && ids.putIfAbsent(userId, u.at(id)) != null) {
-        u.problems.add(u.at(id), "duplicate user id '%s'", userId);
+      String userId = u.text("id");
+      String unit = u.text("orgUnit");
+      String boss = u.text("manager");
+      if (userId != null && ids.putIfAbsent(userId, u.at("id")) != null) {
+        u.problems.add(u.at("id"), "duplicate user id '%s'", userId);
       }
       if (unit != null && units != null && !units.contains(OrgUnitId.of(unit))) {
-        u.problems.add(u.at(orgUnit), "unknown org unit '%s'", unit);
+        u.problems.add(u.at("orgUnit"), "unknown org unit '%s'", unit);
       }
-      List<TerritoryId> ts = u.parsedStrings(territories, false, "a territory id", TerritoryId::of);
+      List<TerritoryId> ts =
+          u.parsedStrings("territories", false, "a territory id", TerritoryId::of);
       for (int k = 0; known != null && k < ts.size(); k++) {
         if (!known.contains(ts.get(k))) {
-          u.problems.add(u.at(territories).index(k), "unknown territory '%s'", ts.get(k));
+          u.problems.add(u.at("territories").index(k), "unknown territory '%s'", ts.get(k));
         }
       }
       if (userId != null && boss != null) {
         managers.put(userId, boss);
-        managerPaths.put(userId, u.at(manager));
+        managerPaths.put(userId, u.at("manager"));
       }
-      String label = u.text(name);
+      String label = u.text("name");
       User.Builder b = User.builder().name(label != null ? label : userId == null ? "?" : userId)
           .orgUnit(OrgUnitId.of(unit == null ? DEFAULT_ORG_UNIT : unit))
-          .active(u.bool(active, true)).addAllTerritories(ts)
-          .addAllRoles(u.parsedStrings(roles, false, "a role id", RoleId::of))
-          .addAllTeams(u.parsedStrings(teams, false, "a team id", TeamId::of));
+          .active(u.bool("active", true)).addAllTerritories(ts)
+          .addAllRoles(u.parsedStrings("roles", false, "a role id", RoleId::of))
+          .addAllTeams(u.parsedStrings("teams", false, "a team id", TeamId::of));
       if (boss != null) {
         b.manager(UserId.of(boss));
       }
@@ -143,14 +133,14 @@ final class Users {
 
   /** Writes {@code user}, leaving out defaults. */
   void write(Out o, User user) {
-    o.put(id, user.id()).put(name, user.name().equals(user.id().value()) ? null : user.name());
-    o.put(orgUnit, orgUnit.required() || !user.orgUnit().value().equals(DEFAULT_ORG_UNIT)
-        ? user.orgUnit() : null);
-    o.put(manager, user.manager().orElse(null)).strings(roles, new TreeSet<>(user.roles()))
-        .strings(territories, new TreeSet<>(user.territories()))
-        .strings(teams, new TreeSet<>(user.teams()));
+    o.put("id", user.id()).put("name", user.name().equals(user.id().value()) ? null : user.name());
+    o.put("orgUnit", shape.field("orgUnit").required()
+        || !user.orgUnit().value().equals(DEFAULT_ORG_UNIT) ? user.orgUnit() : null);
+    o.put("manager", user.manager().orElse(null)).strings("roles", new TreeSet<>(user.roles()))
+        .strings("territories", new TreeSet<>(user.territories()))
+        .strings("teams", new TreeSet<>(user.teams()));
     if (!user.active()) {
-      o.bool(active, false);
+      o.bool("active", false);
     }
   }
 }

@@ -22,7 +22,6 @@ import org.crmkit.core.model.RoleId;
 import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.UserId;
-import org.crmkit.json.Shape.Field;
 import org.crmkit.permissions.AccessDecision;
 import org.crmkit.permissions.Module;
 import org.crmkit.permissions.ObjectType;
@@ -61,217 +60,156 @@ final class ValueLayout {
       new Id<>(ObjectType.class, ObjectType::of, ObjectType::name),
       new Id<>(Module.class, Module::of, Module::name));
 
-  static final Shape ACCESS = new Shape("access decision");
-  static final Field A_ALLOWED = ACCESS.required("allowed");
-  static final Field A_USER = ACCESS.required("user");
-  static final Field A_ACTION = ACCESS.required("action");
-  static final Field A_TYPE = ACCESS.required("objectType");
-  static final Field A_RECORD = ACCESS.required("record");
-  static final Field A_BASIS = ACCESS.required("basis");
-  static final Field A_RULE = ACCESS.optional("ruleId");
-  static final Field A_REASONS = ACCESS.required("reasons");
-  static final Field A_EXPLANATION = ACCESS.required("explanation");
-
-  static final Shape DECISION = new Shape("decision");
-  static final Field D_ACCEPTED = DECISION.required("accepted");
-  static final Field D_OUTCOME = DECISION.required("outcome");
-  static final Field D_FROM = DECISION.required("from");
-  static final Field D_EVENT = DECISION.required("event");
-  static final Field D_STATE = DECISION.required("state");
-  static final Field D_EFFECTS = DECISION.optional("effects");
-  static final Field D_INTERNAL = DECISION.optional("internal");
-  static final Field D_TARGET = DECISION.optional("target");
-  static final Field D_GUARD = DECISION.optional("failedGuard");
-  static final Field D_REASON = DECISION.required("reason");
-  static final Field D_EXPLANATION = DECISION.required("explanation");
-
-  static final Shape RECORD = new Shape("transition record");
-  static final Field R_SUBJECT = RECORD.required("subjectId");
-  static final Field R_FROM = RECORD.required("from");
-  static final Field R_TO = RECORD.required("to");
-  static final Field R_EVENT = RECORD.required("event");
-  static final Field R_AT = RECORD.required("at");
-  static final Field R_ACTOR = RECORD.required("actor");
-  static final Field R_VERSION = RECORD.required("version");
-
-  static final Shape SUBJECT = new Shape("subject state");
-  static final Field S_SUBJECT = SUBJECT.required("subjectId");
-  static final Field S_STATE = SUBJECT.required("state");
-  static final Field S_VERSION = SUBJECT.required("version");
-
-  static final Shape ASSIGNMENT = new Shape("assignment");
-  static final Field AS_LEAD = ASSIGNMENT.required("leadId");
-  static final Field AS_USER = ASSIGNMENT.optional("user");
-  static final Field AS_QUEUE = ASSIGNMENT.optional("queue");
-  static final Field AS_RULE = ASSIGNMENT.required("rule");
-  static final Field AS_STRATEGY = ASSIGNMENT.optional("strategy");
-  static final Field AS_FELL_BACK = ASSIGNMENT.required("fellBack");
-  static final Field AS_SKIPPED = ASSIGNMENT.optional("skipped");
-  static final Field AS_EXPLANATION = ASSIGNMENT.required("explanation");
-  static final Shape SKIP = new Shape("skip");
-  static final Field SK_USER = SKIP.required("user");
-  static final Field SK_REASON = SKIP.required("reason");
-  static final Field SK_DETAIL = SKIP.required("detail");
-
-  static final Shape SCORE = new Shape("RFM score");
-  static final Field SC_CUSTOMER = SCORE.required("customer");
-  static final Field SC_RECENCY = SCORE.required("recencyDays");
-  static final Field SC_FREQUENCY = SCORE.required("frequency");
-  static final Field SC_MONETARY = SCORE.required("monetary");
-  static final Field SC_R = SCORE.required("r");
-  static final Field SC_F = SCORE.required("f");
-  static final Field SC_M = SCORE.required("m");
-  static final Field SC_CODE = SCORE.optional("code");
-  static final Shape RESULT = new Shape("RFM result");
-  static final Field RS_MODEL = RESULT.required("model");
-  static final Field RS_SCORES = RESULT.required("scores");
-
-  static final Shape PREDICTION = new Shape("customer prediction");
-  static final Field P_CUSTOMER = PREDICTION.required("customer");
-  static final Field P_ALIVE = PREDICTION.required("probabilityAlive");
-  static final Field P_PURCHASES = PREDICTION.required("expectedPurchases");
-  static final Field P_SPEND = PREDICTION.required("expectedSpend");
-  static final Field P_CLV = PREDICTION.required("clv");
-  static final Shape PREDICTIONS = new Shape("CLV predictions");
-  static final Field PS_HORIZON = PREDICTIONS.required("horizon");
-  static final Field PS_DISCOUNT = PREDICTIONS.required("discount");
-  static final Field PS_CUSTOMERS = PREDICTIONS.required("customers");
+  static final Shape ACCESS = new Shape("access decision", "allowed", "user", "action",
+      "objectType", "record", "basis", "ruleId?", "reasons", "explanation");
+  static final Shape DECISION = new Shape("decision", "accepted", "outcome", "from", "event",
+      "state", "effects?", "internal?", "target?", "failedGuard?", "reason", "explanation");
+  static final Shape RECORD = new Shape("transition record", "subjectId", "from", "to", "event",
+      "at", "actor", "version");
+  static final Shape SUBJECT = new Shape("subject state", "subjectId", "state", "version");
+  static final Shape ASSIGNMENT = new Shape("assignment", "leadId", "user?", "queue?", "rule",
+      "strategy?", "fellBack", "skipped?", "explanation");
+  static final Shape SKIP = new Shape("skip", "user", "reason", "detail");
+  static final Shape SCORE = new Shape("RFM score", "customer", "recencyDays", "frequency",
+      "monetary", "r", "f", "m", "code?");
+  static final Shape RESULT = new Shape("RFM result", "model", "scores");
+  static final Shape PREDICTION = new Shape("customer prediction", "customer", "probabilityAlive",
+      "expectedPurchases", "expectedSpend", "clv");
+  static final Shape PREDICTIONS = new Shape("CLV predictions", "horizon", "discount", "customers");
 
   static final List<Value<?>> VALUES = List.of(
       new Value<>(AccessDecision.class, ValueLayout::access, null),
       new Value<>(Decision.class, ValueLayout::decision, null),
       new Value<>(TransitionRecord.class, ValueLayout::record, n -> read(n, RECORD, in -> {
-        String subject = in.text(R_SUBJECT);
-        String from = in.text(R_FROM);
-        String to = in.text(R_TO);
-        String event = in.text(R_EVENT);
-        java.time.Instant at = in.instant(R_AT);
-        String actor = in.text(R_ACTOR);
-        Long version = in.longInt(R_VERSION, 1);
+        String subject = in.text("subjectId");
+        String from = in.text("from");
+        String to = in.text("to");
+        String event = in.text("event");
+        java.time.Instant at = in.instant("at");
+        String actor = in.text("actor");
+        Long version = in.longInt("version", 1);
         return () -> new TransitionRecord(nonNull(subject), nonNull(from), nonNull(to),
             nonNull(event), nonNull(at), nonNull(actor), nonNull(version));
       })),
       new Value<>(SubjectState.class, ValueLayout::subject, n -> read(n, SUBJECT, in -> {
-        String subject = in.text(S_SUBJECT);
-        String state = in.text(S_STATE);
-        Long version = in.longInt(S_VERSION, 0);
+        String subject = in.text("subjectId");
+        String state = in.text("state");
+        Long version = in.longInt("version", 0);
         return () -> new SubjectState(nonNull(subject), nonNull(state), nonNull(version));
       })),
       new Value<>(Assignment.class, ValueLayout::assignment, null),
-      new Value<>(AssignmentState.class, s -> AssignmentStateJson.tree(s).node,
-          n -> AssignmentStateJson.read(Documents.open(n, AssignmentStateJson.WHAT,
-              AssignmentStateJson.FORMAT, AssignmentStateJson.ROOT))),
-      new Value<>(RfmScore.class, s -> score(new Out(JsonText.MAPPER.createObjectNode()), s).node,
+      document(AssignmentState.class, AssignmentStateJson.DOCUMENT),
+      new Value<>(RfmScore.class, s -> score(out(), s).node,
           n -> read(n, SCORE, ValueLayout::score)),
       new Value<>(RfmResult.class, ValueLayout::result, null),
-      new Value<>(RfmModel.class, m -> RfmModelJson.tree(m).node,
-          n -> RfmModelJson.read(Documents.open(n, RfmModelJson.WHAT, RfmModelJson.FORMAT,
-              RfmModelJson.ROOT))),
-      new Value<>(CustomerPrediction.class,
-          p -> prediction(new Out(JsonText.MAPPER.createObjectNode()), p).node,
+      document(RfmModel.class, RfmModelJson.DOCUMENT),
+      new Value<>(CustomerPrediction.class, p -> prediction(out(), p).node,
           n -> read(n, PREDICTION, ValueLayout::prediction)),
       new Value<>(ClvPredictions.class, ValueLayout::predictions, n -> read(n, PREDICTIONS, in -> {
-        Integer horizon = in.integer(PS_HORIZON, 0);
-        Double discount = in.number(PS_DISCOUNT);
+        Integer horizon = in.integer("horizon", 0);
+        Double discount = in.number("discount");
         List<Supplier<CustomerPrediction>> customers = new ArrayList<>();
-        in.objects(PS_CUSTOMERS, PREDICTION).forEach(c -> customers.add(prediction(c)));
+        in.objects("customers", PREDICTION).forEach(c -> customers.add(prediction(c)));
         return () -> new ClvPredictions(nonNull(horizon), nonNull(discount),
             customers.stream().map(Supplier::get).toList());
       })),
-      new Value<>(ClvModel.class, m -> ClvModelJson.tree(m).node,
-          n -> ClvModelJson.read(Documents.open(n, ClvModelJson.WHAT, ClvModelJson.FORMAT,
-              ClvModelJson.ROOT))));
+      document(ClvModel.class, ClvModelJson.DOCUMENT));
+
+  /** A value written and read in its document layout (with {@code "format"}). */
+  private static <T> Value<T> document(Class<T> type, JsonDocument<T> document) {
+    return new Value<>(type, document::tree, document::read);
+  }
 
   private static Out out() {
     return new Out(JsonText.MAPPER.createObjectNode());
   }
 
   private static ObjectNode access(AccessDecision d) {
-    return out().bool(A_ALLOWED, d.allowed()).put(A_USER, d.user())
-        .put(A_ACTION, d.action().label())
-        .put(A_TYPE, d.record().type().name()).put(A_RECORD, d.record().id())
-        .put(A_BASIS, d.basis()).put(A_RULE, d.ruleId().orElse(null))
-        .array(A_REASONS).strings(A_REASONS, d.reasons()).put(A_EXPLANATION, d.explain()).node;
+    return out().bool("allowed", d.allowed()).put("user", d.user())
+        .put("action", d.action().label())
+        .put("objectType", d.record().type().name()).put("record", d.record().id())
+        .put("basis", d.basis()).put("ruleId", d.ruleId().orElse(null))
+        .array("reasons").strings("reasons", d.reasons()).put("explanation", d.explain()).node;
   }
 
   private static ObjectNode decision(Decision d) {
-    return out().bool(D_ACCEPTED, d.accepted()).put(D_OUTCOME, d.outcome()).put(D_FROM, d.from())
-        .put(D_EVENT, d.event()).put(D_STATE, d.state()).strings(D_EFFECTS, d.effects())
-        .flag(D_INTERNAL, d.internal())
-        .put(D_TARGET, d.transition().filter(t -> !t.internal()).map(Transition::target)
+    return out().bool("accepted", d.accepted()).put("outcome", d.outcome()).put("from", d.from())
+        .put("event", d.event()).put("state", d.state()).strings("effects", d.effects())
+        .flag("internal", d.internal())
+        .put("target", d.transition().filter(t -> !t.internal()).map(Transition::target)
             .orElse(null))
-        .put(D_GUARD, d.failedGuard().orElse(null)).put(D_REASON, d.reason())
-        .put(D_EXPLANATION, d.explain()).node;
+        .put("failedGuard", d.failedGuard().orElse(null)).put("reason", d.reason())
+        .put("explanation", d.explain()).node;
   }
 
   private static ObjectNode record(TransitionRecord r) {
-    return out().put(R_SUBJECT, r.subjectId()).put(R_FROM, r.from()).put(R_TO, r.to())
-        .put(R_EVENT, r.event()).put(R_AT, r.at()).put(R_ACTOR, r.actor())
-        .number(R_VERSION, r.version()).node;
+    return out().put("subjectId", r.subjectId()).put("from", r.from()).put("to", r.to())
+        .put("event", r.event()).put("at", r.at()).put("actor", r.actor())
+        .number("version", r.version()).node;
   }
 
   private static ObjectNode subject(SubjectState s) {
-    return out().put(S_SUBJECT, s.subjectId()).put(S_STATE, s.state())
-        .number(S_VERSION, s.version()).node;
+    return out().put("subjectId", s.subjectId()).put("state", s.state())
+        .number("version", s.version()).node;
   }
 
   private static ObjectNode assignment(Assignment a) {
-    Out o = out().put(AS_LEAD, a.leadId()).put(a.assignee().queue() ? AS_QUEUE : AS_USER,
-        a.assignee().id()).put(AS_RULE, a.rule()).put(AS_STRATEGY, a.strategy().orElse(null))
-        .bool(AS_FELL_BACK, a.fellBack());
+    Out o = out().put("leadId", a.leadId()).put(a.assignee().queue() ? "queue" : "user",
+        a.assignee().id()).put("rule", a.rule()).put("strategy", a.strategy().orElse(null))
+        .bool("fellBack", a.fellBack());
     for (Skip s : a.skipped()) {
-      o.element(AS_SKIPPED).put(SK_USER, s.user()).put(SK_REASON, s.reason())
-          .put(SK_DETAIL, s.detail());
+      o.element("skipped").put("user", s.user()).put("reason", s.reason())
+          .put("detail", s.detail());
     }
-    return o.put(AS_EXPLANATION, a.explain()).node;
+    return o.put("explanation", a.explain()).node;
   }
 
   private static Out score(Out o, RfmScore s) {
-    return o.put(SC_CUSTOMER, s.customer()).number(SC_RECENCY, s.recencyDays())
-        .number(SC_FREQUENCY, s.frequency()).number(SC_MONETARY, s.monetary())
-        .number(SC_R, s.r()).number(SC_F, s.f()).number(SC_M, s.m()).put(SC_CODE, s.code());
+    return o.put("customer", s.customer()).number("recencyDays", s.recencyDays())
+        .number("frequency", s.frequency()).number("monetary", s.monetary())
+        .number("r", s.r()).number("f", s.f()).number("m", s.m()).put("code", s.code());
   }
 
   private static Supplier<RfmScore> score(In in) {
-    CustomerId customer = in.parsed(SC_CUSTOMER, "a customer id", CustomerId::of);
-    Integer recency = in.integer(SC_RECENCY, 0);
-    Integer frequency = in.integer(SC_FREQUENCY, 0);
-    Double monetary = in.number(SC_MONETARY);
-    Integer r = in.integer(SC_R, 1);
-    Integer f = in.integer(SC_F, 1);
-    Integer m = in.integer(SC_M, 1);
+    CustomerId customer = in.parsed("customer", "a customer id", CustomerId::of);
+    Integer recency = in.integer("recencyDays", 0);
+    Integer frequency = in.integer("frequency", 0);
+    Double monetary = in.number("monetary");
+    Integer r = in.integer("r", 1);
+    Integer f = in.integer("f", 1);
+    Integer m = in.integer("m", 1);
     return () -> new RfmScore(nonNull(customer), nonNull(recency), nonNull(frequency),
         nonNull(monetary), nonNull(r), nonNull(f), nonNull(m));
   }
 
   private static ObjectNode result(RfmResult r) {
     Out o = out();
-    o.node.set(RS_MODEL.name(), RfmModelJson.tree(r.model()).node);
-    o.array(RS_SCORES);
-    r.scores().forEach(s -> score(o.element(RS_SCORES), s));
+    o.node.set("model", RfmModelJson.DOCUMENT.tree(r.model()));
+    o.array("scores");
+    r.scores().forEach(s -> score(o.element("scores"), s));
     return o.node;
   }
 
   private static Out prediction(Out o, CustomerPrediction p) {
-    return o.put(P_CUSTOMER, p.customer()).number(P_ALIVE, p.probabilityAlive())
-        .number(P_PURCHASES, p.expectedPurchases()).number(P_SPEND, p.expectedSpend())
-        .number(P_CLV, p.clv());
+    return o.put("customer", p.customer()).number("probabilityAlive", p.probabilityAlive())
+        .number("expectedPurchases", p.expectedPurchases())
+        .number("expectedSpend", p.expectedSpend()).number("clv", p.clv());
   }
 
   private static Supplier<CustomerPrediction> prediction(In in) {
-    CustomerId customer = in.parsed(P_CUSTOMER, "a customer id", CustomerId::of);
-    Double alive = in.number(P_ALIVE);
-    Double purchases = in.number(P_PURCHASES);
-    Double spend = in.number(P_SPEND);
-    Double clv = in.number(P_CLV);
+    CustomerId customer = in.parsed("customer", "a customer id", CustomerId::of);
+    Double alive = in.number("probabilityAlive");
+    Double purchases = in.number("expectedPurchases");
+    Double spend = in.number("expectedSpend");
+    Double clv = in.number("clv");
     return () -> new CustomerPrediction(nonNull(customer), nonNull(alive), nonNull(purchases),
         nonNull(spend), nonNull(clv));
   }
 
   private static ObjectNode predictions(ClvPredictions p) {
-    Out o = out().number(PS_HORIZON, p.horizon()).number(PS_DISCOUNT, p.discount())
-        .array(PS_CUSTOMERS);
-    p.customers().forEach(c -> prediction(o.element(PS_CUSTOMERS), c));
+    Out o = out().number("horizon", p.horizon()).number("discount", p.discount())
+        .array("customers");
+    p.customers().forEach(c -> prediction(o.element("customers"), c));
     return o.node;
   }
 

@@ -1,8 +1,9 @@
 /**
  * crmkit's JSON, kept out of the domain jars: every versioned definition document ({@code
  * "format": "crmkit.policy/1"} and the others listed in the README) is read from a {@code String},
- * {@code Reader}, {@code InputStream} or {@code Path} and written back, each with a JSON Schema
- * under {@code /org/crmkit/json/schemas/} in this jar.
+ * {@code Reader}, {@code InputStream} or {@code Path} and written back through its {@link
+ * org.crmkit.json.JsonDocument}, each with a JSON Schema under {@code /META-INF/crmkit/schemas/}
+ * in this jar.
  *
  * <p>Readers walk the JSON tree and report every problem at once, each with its JSON path
  * ({@code $.grants[3].scope}); parsing is strict: duplicate keys are errors, a UTF-8 byte order

@@ -90,15 +90,17 @@ class DocumentRoundTripProperties {
     RfmModel model = RandomDocuments.rfmModel(new Random(1));
     String json = RfmModelJson.write(model);
     Path file = Files.writeString(dir.resolve("model.json"), json);
-    assertThat(RfmModelJson.read(file)).isEqualTo(model);
-    assertThat(RfmModelJson.read(new StringReader(json))).isEqualTo(model);
-    assertThat(RfmModelJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
-        .isEqualTo(model);
+    assertThat(RfmModelJson.DOCUMENT.read(file)).isEqualTo(model);
+    assertThat(RfmModelJson.DOCUMENT.read(new StringReader(json))).isEqualTo(model);
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    assertThat(RfmModelJson.DOCUMENT.read(new ByteArrayInputStream(bytes))).isEqualTo(model);
+    assertThat(RfmModelJson.read(new ByteArrayInputStream(bytes))).isEqualTo(model);
+    assertThat(RfmModelJson.DOCUMENT.format()).isEqualTo(RfmModelJson.FORMAT);
     ClvModel clv = RandomDocuments.clvModel(new Random(2));
-    assertThat(ClvModelJson.read(new StringReader(ClvModelJson.write(clv)))).isEqualTo(clv);
+    assertThat(ClvModelJson.DOCUMENT.read(new StringReader(ClvModelJson.write(clv)))).isEqualTo(clv);
     AssignmentState state = RandomDocuments.state(new Random(3));
     Path stateFile = Files.writeString(dir.resolve("state.json"), AssignmentStateJson.write(state));
-    assertThat(AssignmentStateJson.read(stateFile)).isEqualTo(state);
+    assertThat(AssignmentStateJson.DOCUMENT.read(stateFile)).isEqualTo(state);
   }
 
   private static <T> void roundTrip(Function<Random, T> generate, Function<T, String> write,

@@ -17,17 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The toolkit's typed field readers: a value, or null and one problem at the field's path. */
 class InTest {
-  static final Shape SHAPE = new Shape("sample");
-  static final Field DATE = SHAPE.optional("date");
-  static final Field AT = SHAPE.optional("at");
-  static final Field TIME = SHAPE.optional("time");
-  static final Field AFTER = SHAPE.optional("after");
-  static final Field ZONE = SHAPE.optional("zone");
-  static final Field AMOUNT = SHAPE.optional("amount");
-  static final Field COUNT = SHAPE.optional("count");
-  static final Field LIST = SHAPE.optional("list");
-  static final Field USERS = SHAPE.optional("users");
-  static final Field NAME = SHAPE.required("name");
+  static final Shape SHAPE = new Shape("sample", "date?", "at?", "time?", "after?", "zone?",
+      "amount?", "count?", "list?", "users?", "name");
 
   private static In in(String json, Problems problems) {
     return In.object(problems, JsonText.parse(json, "sample"), ProblemPath.of("$"), SHAPE);
@@ -40,17 +31,17 @@ class InTest {
         {"name": "x", "date": "2026-12-01", "at": "2026-12-01T09:00:00Z", "time": "09:30",
          "after": "P180D", "zone": "Europe/Berlin", "amount": 12345678901234567890.25,
          "count": 7, "list": ["a", "b"], "users": ["bob"]}""", p);
-    assertThat(in.date(DATE)).isEqualTo(LocalDate.of(2026, 12, 1));
-    assertThat(in.instant(AT)).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
-    assertThat(in.time(TIME)).isEqualTo(LocalTime.of(9, 30));
-    assertThat(in.duration(AFTER)).isEqualTo(Duration.ofDays(180));
-    assertThat(in.zone(ZONE)).isEqualTo(ZoneId.of("Europe/Berlin"));
-    assertThat(in.decimal(AMOUNT)).isEqualByComparingTo(new BigDecimal("12345678901234567890.25"));
-    assertThat(in.integer(COUNT, 0)).isEqualTo(7);
-    assertThat(in.strings(LIST, true)).containsExactly("a", "b");
-    assertThat(in.parsedStrings(USERS, false, "a user id", UserId::of))
+    assertThat(in.date("date")).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(in.instant("at")).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+    assertThat(in.time("time")).isEqualTo(LocalTime.of(9, 30));
+    assertThat(in.duration("after")).isEqualTo(Duration.ofDays(180));
+    assertThat(in.zone("zone")).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(in.decimal("amount")).isEqualByComparingTo(new BigDecimal("12345678901234567890.25"));
+    assertThat(in.integer("count", 0)).isEqualTo(7);
+    assertThat(in.strings("list", true)).containsExactly("a", "b");
+    assertThat(in.parsedStrings("users", false, "a user id", UserId::of))
         .containsExactly(UserId.of("bob"));
-    assertThat(in.text(NAME)).isEqualTo("x");
+    assertThat(in.text("name")).isEqualTo("x");
     assertThat(p.count()).isZero();
   }
 
@@ -61,13 +52,13 @@ class InTest {
         {"date": "2026-02-30", "at": "yesterday", "time": "9am", "after": "10 minutes",
          "zone": "Mars/Olympus", "amount": "12", "count": -1, "list": [], "users": [" ", 3],
          "colour": "red"}""", p);
-    assertThat(java.util.Arrays.asList(in.date(DATE), in.instant(AT), in.time(TIME),
-        in.duration(AFTER), in.zone(ZONE))).containsOnlyNulls();
-    assertThat(in.decimal(AMOUNT)).isNull();
-    assertThat(in.integer(COUNT, 0)).isNull();
-    assertThat(in.strings(LIST, true)).isEmpty();
-    assertThat(in.strings(USERS, false)).isEmpty();
-    assertThat(in.text(NAME)).isNull();
+    assertThat(java.util.Arrays.asList(in.date("date"), in.instant("at"), in.time("time"),
+        in.duration("after"), in.zone("zone"))).containsOnlyNulls();
+    assertThat(in.decimal("amount")).isNull();
+    assertThat(in.integer("count", 0)).isNull();
+    assertThat(in.strings("list", true)).isEmpty();
+    assertThat(in.strings("users", false)).isEmpty();
+    assertThat(in.text("name")).isNull();
     List<String> problems = new java.util.ArrayList<>();
     try {
       p.throwIfAny();
@@ -100,5 +91,15 @@ class InTest {
     assertThat(p.count()).isEqualTo(1);
     org.assertj.core.api.Assertions.assertThatThrownBy(p::throwIfAny)
         .hasMessageContaining("$.users[2]: UserId.value");
+  }
+
+  @Test
+  void aReaderMayNameOnlyDeclaredFields() {
+    In in = in("{\"name\": \"x\"}", new Problems("sample"));
+    assertThat(SHAPE.field("date").required()).isFalse();
+    assertThat(SHAPE.field("name").required()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.text("nmae"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("crmkit bug: sample declares no field nmae");
   }
 }

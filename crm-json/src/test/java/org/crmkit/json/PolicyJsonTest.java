@@ -95,7 +95,7 @@ class PolicyJsonTest {
                           {"id": "s2", "sharedWith": {"everyone": true}, "actions": ["read"]}],
          "allocations": [{"modules": ["marketing"]}]}
         """;
-    assertThatThrownBy(() -> PolicyJson.builder(bad))
+    assertThatThrownBy(() -> PolicyJson.readDocument(bad))
         .isInstanceOf(InvalidDefinitionException.class)
         .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
             .extracting(Problem::path)
@@ -120,11 +120,11 @@ class PolicyJsonTest {
 
   @Test
   void rejectsMalformedJsonAndWrongFormats() {
-    assertThatThrownBy(() -> PolicyJson.builder("{\"format\": "))
+    assertThatThrownBy(() -> PolicyJson.readDocument("{\"format\": "))
         .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> PolicyJson.builder("{\"format\": \"crmkit.policy/9\"}"))
+    assertThatThrownBy(() -> PolicyJson.readDocument("{\"format\": \"crmkit.policy/9\"}"))
         .hasMessageContaining("$.format: unsupported version \"crmkit.policy/9\"");
-    assertThatThrownBy(() -> PolicyJson.builder("[]"))
+    assertThatThrownBy(() -> PolicyJson.readDocument("[]"))
         .hasMessageContaining("$: expected a JSON object");
   }
 

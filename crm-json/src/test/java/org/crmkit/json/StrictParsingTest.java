@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
+import org.crmkit.core.hierarchy.DatedHierarchy;
 import org.crmkit.core.hierarchy.Hierarchy;
 import org.crmkit.permissions.AccessDecision;
 import org.crmkit.permissions.AccessPolicy;
@@ -83,11 +84,12 @@ class StrictParsingTest {
     Path file = Files.write(dir.resolve("h.json"), bytes);
     assertThat(HierarchyJson.readDated(bom, s -> s).asOf(java.time.LocalDate.of(2024, 1, 1)))
         .isEqualTo(plain);
-    assertThat(HierarchyJson.readDated(file, s -> s).asOf(java.time.LocalDate.of(2024, 1, 1)))
+    JsonDocument<DatedHierarchy<String>> dated = HierarchyJson.datedDocument(s -> s, s -> s);
+    assertThat(dated.read(file).asOf(java.time.LocalDate.of(2024, 1, 1)))
         .isEqualTo(plain);
-    assertThat(HierarchyJson.readDated(new ByteArrayInputStream(bytes), s -> s)
+    assertThat(dated.read(new ByteArrayInputStream(bytes))
         .asOf(java.time.LocalDate.of(2024, 1, 1))).isEqualTo(plain);
-    assertThat(HierarchyJson.readDated(new StringReader(bom), s -> s)
+    assertThat(dated.read(new StringReader(bom))
         .asOf(java.time.LocalDate.of(2024, 1, 1))).isEqualTo(plain);
   }
 
@@ -136,7 +138,7 @@ class StrictParsingTest {
         .getBytes(StandardCharsets.ISO_8859_1);
     Problem encoding = only(() -> {
       try {
-        HierarchyJson.read(new ByteArrayInputStream(latin1), s -> s);
+        HierarchyJson.document(s -> s, s -> s).read(new ByteArrayInputStream(latin1));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

@@ -78,6 +78,8 @@ class ValuesModuleTest {
     AccessDecision denied = policy.check(bob, Action.EXPORT, data.records().get(1));
     assertThat(JACKSON2.readTree(JACKSON2.writeValueAsString(denied)).get("allowed").asBoolean())
         .isFalse();
+    declared(d, ValueLayout.ACCESS);
+    declared(denied, ValueLayout.ACCESS);
   }
 
   @Test
@@ -90,6 +92,8 @@ class ValuesModuleTest {
         .contains("\"target\":\"intentional\"", "\"effects\":[\"assign-sales-rep\"]");
     assertThat(JACKSON2.writeValueAsString(machine.decide("potential", "order-paid-twice")))
         .contains("\"accepted\":false", "\"outcome\":\"NO_TRANSITION\"");
+    declared(d, ValueLayout.DECISION);
+    declared(machine.decide("potential", "order-paid-twice"), ValueLayout.DECISION);
     SubjectState start = machine.start("c-1");
     TransitionRecord record = machine.fire(machine.apply(start, machine.fire(start,
         "show-interest", Context.empty(), Instant.parse("2026-11-23T09:00:00Z"), "bob")),
@@ -113,6 +117,7 @@ class ValuesModuleTest {
     String json = JACKSON2.writeValueAsString(result.assignment());
     assertThat(json).startsWith("{\"leadId\":\"L-1\",").contains("\"rule\":\"emea\"",
         "\"explanation\":");
+    declared(result.assignment(), ValueLayout.ASSIGNMENT);
     roundTrips(result.nextState(), AssignmentState.class);
     assertThat(JACKSON2.writeValueAsString(result.nextState()))
         .startsWith("{\"format\":\"crmkit.assignment-state/1\"");
@@ -134,6 +139,8 @@ class ValuesModuleTest {
     String json = JACKSON2.writeValueAsString(result);
     assertThat(json).startsWith("{\"model\":{\"format\":\"crmkit.rfm-model/1\"")
         .contains("\"scores\":[{\"customer\":\"a\"");
+    declared(result, ValueLayout.RESULT);
+    declared(score, ValueLayout.SCORE);
   }
 
   @Test
@@ -155,6 +162,15 @@ class ValuesModuleTest {
     assertThatThrownBy(() -> JACKSON2.readValue("{\"format\": \"crmkit.rfm-model/1\"}",
         RfmModel.class)).isInstanceOf(JsonMappingException.class)
         .hasMessageContaining("$.asOf: required string is missing");
+  }
+
+  /** The value is written with exactly the fields its shape declares (required ones present). */
+  static void declared(Object value, Shape shape) throws Exception {
+    List<String> written = new java.util.ArrayList<>();
+    JACKSON2.readTree(JACKSON2.writeValueAsString(value)).fieldNames()
+        .forEachRemaining(written::add);
+    assertThat(shape.names()).as(shape.name()).containsAll(written);
+    assertThat(written).as(shape.name()).containsAll(shape.requiredNames());
   }
 
   static <T> void roundTrips(T value, Class<T> type) throws Exception {
