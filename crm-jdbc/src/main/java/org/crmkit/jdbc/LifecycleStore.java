@@ -167,6 +167,27 @@ public final class LifecycleStore {
     });
   }
 
+  /**
+   * Deletes every subject of a machine with its audit log, in one transaction (retiring a
+   * machine, or starting a demo afresh).
+   *
+   * @return the number of subjects deleted
+   * @throws JdbcStoreException if the database fails
+   */
+  public int deleteAll(String machine) {
+    return Tx.run(dataSource, "delete lifecycle subjects of " + machine, c -> {
+      try (PreparedStatement log = c.prepareStatement(
+              "DELETE FROM crmkit_lifecycle_transition WHERE machine = ?");
+          PreparedStatement states = c.prepareStatement(
+              "DELETE FROM crmkit_lifecycle_state WHERE machine = ?")) {
+        log.setString(1, machine);
+        log.executeUpdate();
+        states.setString(1, machine);
+        return states.executeUpdate();
+      }
+    });
+  }
+
   private static SubjectState applyOne(Connection c, String machine, TransitionRecord record)
       throws SQLException {
     long expected = record.version() - 1;

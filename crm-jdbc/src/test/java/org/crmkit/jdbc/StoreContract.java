@@ -172,6 +172,10 @@ abstract class StoreContract {
         .isInstanceOf(VersionConflictException.class);
     assertThat(lifecycle.find(M, "a")).contains(new SubjectState("a", "intentional", 1));
     assertThat(lifecycle.history(M, "a")).hasSize(1);
+    assertThat(lifecycle.deleteAll("other")).isZero();
+    assertThat(lifecycle.deleteAll(M)).isEqualTo(2);
+    assertThat(lifecycle.find(M, "a")).isEmpty();
+    assertThat(lifecycle.history(M, "a")).isEmpty();
   }
 
   @Test
