@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class CrmkitProperties {
   /**
    * Location of the organisation (org units, territories, users): a "crmkit.access-data/1"
-   * document; its records, if any, are ignored.
+   * document; its records array (may be empty) is ignored.
    */
   private @Nullable String organisation;
 
