@@ -36,7 +36,9 @@ import org.springframework.security.core.Authentication;
  * module; maps crmkit's exceptions to problem details in servlet web applications; backs Spring
  * Security's {@code hasPermission} with the access policy; and wires crm-jdbc's stores (after
  * applying crmkit's migrations, unless {@code crmkit.jdbc.migrate=false}) over the application's
- * {@code DataSource}. Every bean backs off if the application defines its own.
+ * {@code DataSource}, joining the application's Spring-managed transactions (a store call inside
+ * {@code @Transactional} commits or rolls back with the application's own {@code JdbcClient}
+ * writes). Every bean backs off if the application defines its own.
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -103,9 +105,12 @@ public class CrmkitAutoConfiguration {
     }
   }
 
-  /** crm-jdbc over the application's data source. */
+  /**
+   * crm-jdbc over the application's data source; the stores join a Spring-managed transaction
+   * when one is active (see {@link SpringTransactionDataSource}).
+   */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(DataSource.class)
+  @ConditionalOnClass(name = "org.springframework.jdbc.datasource.DataSourceUtils")
   @ConditionalOnBean(DataSource.class)
   @ConditionalOnProperty(name = "crmkit.jdbc.enabled", matchIfMissing = true)
   static class Jdbc {
@@ -118,25 +123,25 @@ public class CrmkitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LifecycleStore crmkitLifecycleStore(DataSource dataSource, CrmkitSchema schema) {
-      return new LifecycleStore(dataSource);
+      return new LifecycleStore(new SpringTransactionDataSource(dataSource));
     }
 
     @Bean
     @ConditionalOnMissingBean
     AssignmentStateStore crmkitAssignmentStateStore(DataSource dataSource, CrmkitSchema schema) {
-      return new AssignmentStateStore(dataSource);
+      return new AssignmentStateStore(new SpringTransactionDataSource(dataSource));
     }
 
     @Bean
     @ConditionalOnMissingBean
     ModelStore crmkitModelStore(DataSource dataSource, CrmkitSchema schema) {
-      return new ModelStore(dataSource);
+      return new ModelStore(new SpringTransactionDataSource(dataSource));
     }
 
     @Bean
     @ConditionalOnMissingBean
     ScoreStore crmkitScoreStore(DataSource dataSource, CrmkitSchema schema) {
-      return new ScoreStore(dataSource);
+      return new ScoreStore(new SpringTransactionDataSource(dataSource));
     }
   }
 

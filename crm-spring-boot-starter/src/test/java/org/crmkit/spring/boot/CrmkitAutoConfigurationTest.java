@@ -133,6 +133,42 @@ class CrmkitAutoConfigurationTest {
   }
 
   @Test
+  void storesJoinTheApplicationsSpringTransactions() {
+    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:starter-tx;DB_CLOSE_DELAY=-1");
+    runner.withBean(javax.sql.DataSource.class, () -> h2)
+        .withBean(org.springframework.jdbc.support.JdbcTransactionManager.class,
+            () -> new org.springframework.jdbc.support.JdbcTransactionManager(h2))
+        .run(context -> {
+          javax.sql.DataSource ds = context.getBean(javax.sql.DataSource.class);
+          org.springframework.jdbc.core.simple.JdbcClient jdbc =
+              org.springframework.jdbc.core.simple.JdbcClient.create(ds);
+          jdbc.sql("CREATE TABLE app_note (id VARCHAR(16) PRIMARY KEY)").update();
+          var tx = new org.springframework.transaction.support.TransactionTemplate(
+              context.getBean(org.springframework.jdbc.support.JdbcTransactionManager.class));
+          LifecycleStore store = context.getBean(LifecycleStore.class);
+          // the application's write and the store's write roll back together
+          org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO app_note (id) VALUES ('n1')").update();
+            store.create("customer", new SubjectState("acme", "potential", 0));
+            throw new IllegalStateException("the application fails after both writes");
+          })).hasMessageContaining("the application fails");
+          assertThat(store.find("customer", "acme")).isEmpty();
+          assertThat(jdbc.sql("SELECT COUNT(*) FROM app_note").query(Long.class).single()).isZero();
+          // ... and commit together
+          tx.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO app_note (id) VALUES ('n2')").update();
+            store.create("customer", new SubjectState("acme", "potential", 0));
+          });
+          assertThat(store.find("customer", "acme")).isPresent();
+          assertThat(jdbc.sql("SELECT COUNT(*) FROM app_note").query(Long.class).single()).isEqualTo(1);
+          // outside a transaction a store call commits on its own
+          store.create("customer", new SubjectState("beta", "potential", 0));
+          assertThat(store.find("customer", "beta")).isPresent();
+        });
+  }
+
+  @Test
   void thePermissionEvaluatorChecksTheAccessPolicy() {
     AccessRecord bobs = AccessRecord.builder().id("c1").type(ObjectType.CUSTOMER)
         .owner(UserId.of("bob")).orgUnit(OrgUnitId.of("sales-north")).build();
