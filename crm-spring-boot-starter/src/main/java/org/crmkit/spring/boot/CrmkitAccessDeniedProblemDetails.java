@@ -23,7 +23,7 @@ public class CrmkitAccessDeniedProblemDetails {
     ProblemDetail p = CrmkitProblemDetails.problem(HttpStatus.FORBIDDEN, "access-denied",
         "Access denied", "access denied");
     CrmkitPermissionEvaluator.explanation().ifPresent(why -> {
-      p.setDetail(why.lines().findFirst().orElse(why));
+      p.setDetail(why.lines().findFirst().orElse(why).replaceFirst(";\\s*considered:$", ""));
       p.setProperty("explanation", why);
     });
     return p;

@@ -22,8 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * the application adds its security, its customer table and one {@link CrmkitRecords} bean that
  * tells the permission evaluator how to find a customer.
  *
- * <p>Run it with {@code ./mvnw -pl crm-spring-example -am spring-boot:run}, then e.g. {@code curl
- * -u bob:secret localhost:8080/api/customers}.
+ * <p>Run it with {@code ./mvnw -B -q -pl crm-spring-example -am package -DskipTests && java -jar
+ * crm-spring-example/target/crm-spring-example.jar}, then e.g. {@code curl -u bob:secret
+ * localhost:8080/api/customers}.
  */
 @SpringBootApplication
 @EnableMethodSecurity

@@ -121,7 +121,9 @@ abstract class CrmExampleHttpContract {
         "{\"event\": \"order-paid\", \"version\": " + version + "}");
     assertThat(denied.status()).isEqualTo(403);
     assertThat(denied.contentType()).startsWith("application/problem+json");
-    assertThat(denied.body().get("explanation").asString()).startsWith("denied");
+    assertThat(denied.body().get("explanation").asString()).startsWith("denied")
+        .contains("owned by 'bob', not 'eve'");
+    assertThat(denied.body().get("detail").asString()).doesNotEndWith(":");
     assertThat(get("ceo", "/api/customers/c1/lifecycle").body().get("state").get("version").asLong())
         .isEqualTo(version);
   }
