@@ -168,6 +168,49 @@ public final class LifecycleStore {
   }
 
   /**
+   * The whole audit log of a machine, every subject's transitions oldest first (ordered by
+   * subject, then version): the input of funnel analytics and exports.
+   *
+   * @throws JdbcStoreException if the database fails
+   */
+  public List<TransitionRecord> historyOf(String machine) {
+    return Tx.run(dataSource, "read the audit log of " + machine, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, version, from_state,"
+          + " to_state, event, occurred_at, actor FROM crmkit_lifecycle_transition WHERE machine = ?"
+          + " ORDER BY subject_id, version")) {
+        ps.setString(1, machine);
+        List<TransitionRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new TransitionRecord(rs.getString(1), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getLong(2)));
+          }
+        }
+        return List.copyOf(out);
+      }
+    });
+  }
+
+  /**
+   * The names of the machines that have stored subjects, sorted.
+   *
+   * @throws JdbcStoreException if the database fails
+   */
+  public List<String> machines() {
+    return Tx.run(dataSource, "read the machines", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT machine FROM crmkit_lifecycle_state ORDER BY machine");
+          ResultSet rs = ps.executeQuery()) {
+        List<String> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+        return List.copyOf(out);
+      }
+    });
+  }
+
+  /**
    * Deletes every subject of a machine with its audit log, in one transaction (retiring a
    * machine, or starting a demo afresh).
    *

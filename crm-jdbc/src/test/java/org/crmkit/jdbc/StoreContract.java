@@ -87,6 +87,10 @@ abstract class StoreContract {
     Replay replay = LIFECYCLE.replay(history);
     assertThat(replay.valid()).isTrue();
     assertThat(replay.state()).isEqualTo("closed-deal");
+    lifecycle.create("other", new SubjectState("zeta", "potential", 0));
+    assertThat(lifecycle.machines()).containsExactly(M, "other");
+    assertThat(lifecycle.historyOf(M)).isEqualTo(history);
+    assertThat(lifecycle.historyOf("other")).isEmpty();
   }
 
   @Test

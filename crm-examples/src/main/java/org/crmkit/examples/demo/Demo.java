@@ -74,7 +74,7 @@ public final class Demo {
   public record Options(long seed, int customers, Path cdnowDir, Path report, String jdbcUrl) {}
 
   /** The machine name under which the demo stores lifecycle state in crm-jdbc's tables. */
-  static final String DEMO_MACHINE = "demo-customer-lifecycle";
+  public static final String DEMO_MACHINE = "demo-customer-lifecycle";
 
   private final Options options;
   private final PrintWriter out;
