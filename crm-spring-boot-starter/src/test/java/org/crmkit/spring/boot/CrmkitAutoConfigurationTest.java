@@ -91,6 +91,12 @@ class CrmkitAutoConfigurationTest {
               .startsWith("[crmkit.machines.custom file:" + machine + "]"));
           assertThat(problems).anySatisfy(p -> assertThat(p.message())
               .startsWith("[crmkit.hierarchies.regions classpath:crmkit/missing.json] cannot read"));
+          // Spring Boot's start-up failure report lists them, one per line
+          org.springframework.boot.diagnostics.FailureAnalysis analysis =
+              new InvalidDefinitionFailureAnalyzer().analyze(context.getStartupFailure());
+          assertThat(analysis.getDescription())
+              .startsWith("Invalid crmkit definitions (" + problems.size() + " problems):")
+              .contains("\n    $.roles: [crmkit.policy file:" + policy + "] expected an array");
         });
   }
 
