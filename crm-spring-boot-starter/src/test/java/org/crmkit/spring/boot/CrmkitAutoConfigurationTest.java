@@ -198,6 +198,21 @@ class CrmkitAutoConfigurationTest {
   }
 
   @Test
+  void worksWithoutSpringSecuritySpringWebAndJackson3() {
+    runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
+            "org.springframework.security", "org.springframework.web", "tools.jackson"))
+        .withPropertyValues(
+            "crmkit.organisation=classpath:crmkit/organisation.json",
+            "crmkit.policy=classpath:crmkit/policy.json")
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(AccessPolicy.class)
+              .doesNotHaveBean("crmkitPermissionEvaluator")
+              .doesNotHaveBean("crmkitJackson3Module")
+              .doesNotHaveBean(CrmkitProblemDetails.class);
+        });
+  }
+
+  @Test
   void ideMetadataDescribesTheProperties() throws IOException {
     try (InputStream in = getClass().getClassLoader()
         .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
