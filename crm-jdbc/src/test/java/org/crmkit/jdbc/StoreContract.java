@@ -32,6 +32,8 @@ import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.UserId;
 import org.crmkit.permissions.AccessPredicate;
 import org.crmkit.permissions.SqlMapping;
+import org.crmkit.json.ClvModelJson;
+import org.crmkit.segmentation.clv.ClvModel;
 import org.crmkit.segmentation.rfm.RfmModel;
 import org.crmkit.segmentation.rfm.RfmScore;
 import org.crmkit.segmentation.rfm.RfmScorer;
@@ -210,6 +212,20 @@ abstract class StoreContract {
     assertThat(models.rfm("nightly", 1)).contains(first);
     assertThat(models.rfm("nightly", 3)).isEmpty();
     assertThat(models.clv("nightly")).isEmpty();
+    // a lifetime-value model (the crmkit.clv-model/1 example document) under the same name
+    ClvModel clv = ClvModelJson.read(resource("/models/clv-model.json"));
+    assertThat(models.saveClv("nightly", clv)).isEqualTo(1);
+    assertThat(models.clv("nightly")).hasValueSatisfying(
+        m -> assertThat(ClvModelJson.write(m)).isEqualTo(ClvModelJson.write(clv)));
+    assertThat(models.rfm("nightly")).contains(second);
+  }
+
+  static String resource(String name) {
+    try (var in = StoreContract.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
