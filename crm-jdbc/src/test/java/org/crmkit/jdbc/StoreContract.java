@@ -201,6 +201,40 @@ abstract class StoreContract {
   }
 
   @Test
+  void ofConcurrentAssignmentStateWritersExactlyOneWins() throws Exception {
+    AssignmentStateStore states = new AssignmentStateStore(ds);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (long version = 0; version < 10; version++) {
+        long expected = version;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> racers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+          AssignmentState mine = AssignmentState.empty().withOpenItems(UserId.of("w" + w), (int) version);
+          racers.add(pool.submit(() -> {
+            start.await();
+            try {
+              states.save("inbound", mine, expected);
+              return true;
+            } catch (VersionConflictException e) {
+              return false;
+            }
+          }));
+        }
+        start.countDown();
+        int won = 0;
+        for (Future<Boolean> f : racers) {
+          won += f.get() ? 1 : 0;
+        }
+        assertThat(won).as("version %s", expected).isEqualTo(1);
+        assertThat(states.load("inbound").orElseThrow().version()).isEqualTo(expected + 1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void modelsAreKeptInRevisions() {
     ModelStore models = new ModelStore(ds);
     RfmModel first = rfmModel(LocalDate.parse("2026-11-30"));
