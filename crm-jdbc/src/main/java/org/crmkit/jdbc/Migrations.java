@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #migrate} records what it applied in its own table {@code crmkit_schema_history}
  * (version, script, applied_at), so it never collides with Flyway's history; each script runs in
- * one transaction. Thread-safe, but run it once at start-up, not concurrently.
+ * one transaction. It takes no lock: run it from one process at start-up; where several
+ * instances start at once, let Flyway (which locks its history table) apply the scripts.
  *
  * <pre>{@code
  * Migrations.migrate(dataSource);   // creates the crmkit_* tables, or brings them up to date
@@ -82,8 +83,9 @@ public final class Migrations {
    * Applies the scripts not applied yet to the database, in version order.
    *
    * @return the names of the scripts applied now (empty if the schema was up to date)
-   * @throws JdbcStoreException if the database is not supported or a script fails; a failed
-   *     script leaves nothing of itself behind (on PostgreSQL and for H2's transactional DDL)
+   * @throws JdbcStoreException if the database is not supported or a script fails; on
+   *     PostgreSQL (transactional DDL) a failed script leaves nothing of itself behind, on H2
+   *     (whose DDL commits at once) the tables it created before the failure remain
    */
   public static List<String> migrate(DataSource dataSource) {
     return Tx.run(dataSource, "crmkit schema migration", c -> {
