@@ -5,23 +5,22 @@ import static org.quicktheories.QuickTheory.qt;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.lifecycle.Context;
 import org.crmkit.core.lifecycle.CustomerLifecycle;
 import org.crmkit.core.lifecycle.Machine;
 import org.crmkit.core.lifecycle.SubjectState;
 import org.crmkit.core.lifecycle.TransitionRecord;
-import org.crmkit.core.model.Customer;
-import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Transaction;
-import org.crmkit.core.model.UserId;
-import org.crmkit.examples.jdbc.JdbcCrmStore;
-import org.crmkit.examples.jdbc.VersionConflictException;
+import org.crmkit.examples.jdbc.UrlDataSource;
+import org.crmkit.jdbc.LifecycleStore;
+import org.crmkit.jdbc.Migrations;
+import org.crmkit.jdbc.VersionConflictException;
 import org.crmkit.json.AccessDataJson;
 import org.crmkit.json.PolicyJson;
 import org.crmkit.json.RfmModelJson;
@@ -49,10 +48,11 @@ class RecipesTest {
   static final class CrmServices {
     final Machine lifecycle = CustomerLifecycle.machine();
     final SegmentRules segments = BuiltinSegments.repaired11();
-    final JdbcCrmStore store;
+    final LifecycleStore store;                  // crm-jdbc: state, version, audit log
 
-    CrmServices(String jdbcUrl) {
-      this.store = new JdbcCrmStore(() -> DriverManager.getConnection(jdbcUrl));
+    CrmServices(DataSource dataSource) {         // your pool
+      Migrations.migrate(dataSource);            // or Flyway: classpath:META-INF/crmkit/db/{vendor}
+      this.store = new LifecycleStore(dataSource);
     }
   }
   // recipe: end
@@ -81,27 +81,26 @@ class RecipesTest {
 
   @Test
   void persistLifecycleState() {
-    CrmServices services = new CrmServices("jdbc:h2:mem:recipes-lifecycle;DB_CLOSE_DELAY=-1");
-    services.store.createSchema();
-    services.store.insertCustomers(List.of(Customer.builder().id(CustomerId.of("acme"))
-        .name("ACME").owner(UserId.of("bob")).lifecycleStage("potential").build()));
-    CustomerId acme = CustomerId.of("acme");
+    CrmServices services =
+        new CrmServices(new UrlDataSource("jdbc:h2:mem:recipes-lifecycle;DB_CLOSE_DELAY=-1"));
+    services.store.create("customer", new SubjectState("acme", "potential", 0));
+    String acme = "acme";
     Instant now = Instant.parse("2026-11-23T09:00:00Z");
     Machine lifecycle = services.lifecycle;
-    JdbcCrmStore store = services.store;
+    LifecycleStore store = services.store;
     // recipe: persist
-    SubjectState current = store.lifecycleState(acme);             // stage + version column
+    SubjectState current = store.find("customer", acme).orElseThrow();  // state + version
     TransitionRecord record =
         lifecycle.fire(current, "show-interest", Context.empty(), now, "bob");  // pure decision
     try {
-      store.applyTransition(record);   // UPDATE ... WHERE version = ?, plus the audit row, atomically
+      store.apply("customer", record);  // UPDATE ... WHERE version = ?, plus the audit row, atomically
     } catch (VersionConflictException e) {
       // someone changed acme since we read it: re-read, decide again (nothing was written)
     }
-    boolean valid = lifecycle.replay(store.history(acme)).valid();  // audit log replays
+    boolean valid = lifecycle.replay(store.history("customer", acme)).valid();  // audit log replays
     // recipe: end
     assertThat(valid).isTrue();
-    assertThat(store.lifecycleState(acme).state()).isEqualTo("intentional");
+    assertThat(store.find("customer", acme).orElseThrow().state()).isEqualTo("intentional");
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,8 +19,10 @@ import org.crmkit.core.CrmException;
 import org.crmkit.core.lifecycle.SalesFunnel;
 import org.crmkit.core.lifecycle.TransitionRecord;
 import org.crmkit.examples.csv.Csv;
-import org.crmkit.examples.jdbc.JdbcCrmStore;
-import org.crmkit.examples.jdbc.JdbcStoreException;
+import org.crmkit.examples.jdbc.UrlDataSource;
+import org.crmkit.jdbc.LifecycleStore;
+import org.crmkit.examples.demo.Demo;
+import org.crmkit.jdbc.JdbcStoreException;
 import org.crmkit.segmentation.forecast.CohortCurve;
 import org.crmkit.segmentation.forecast.FunnelAnalysis;
 import org.crmkit.segmentation.forecast.FunnelOutcomes;
@@ -130,7 +131,17 @@ final class FunnelCommand implements Callable<Integer> {
     }
     String url = jdbcUrl;
     try {
-      return new JdbcCrmStore(() -> DriverManager.getConnection(url)).allHistory();
+      // crm-jdbc's lifecycle tables: the one machine stored, or the demo's among several
+      LifecycleStore store = new LifecycleStore(new UrlDataSource(url));
+      List<String> machines = store.machines();
+      String machine = machines.size() == 1 ? machines.get(0)
+          : machines.contains(Demo.DEMO_MACHINE) ? Demo.DEMO_MACHINE : null;
+      if (machine == null) {
+        throw new InvalidInputException(List.of("the store at " + url + " holds "
+            + (machines.isEmpty() ? "no lifecycle subjects" : "the machines " + machines
+            + ", and none is the demo's '" + Demo.DEMO_MACHINE + "'")));
+      }
+      return store.historyOf(machine);
     } catch (JdbcStoreException e) {
       throw new InvalidInputException(List.of("cannot read the audit log from " + url + ": " + e.getMessage()));
     }

@@ -29,11 +29,14 @@ import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.ObjectType;
 import org.crmkit.permissions.SqlFragment;
-import org.crmkit.permissions.SqlMapping;
+import org.crmkit.permissions.AccessPredicate;
 import org.crmkit.core.model.Transaction;
 import org.crmkit.core.model.UserId;
-import org.crmkit.examples.jdbc.JdbcCrmStore;
-import org.crmkit.examples.jdbc.VersionConflictException;
+import org.crmkit.examples.jdbc.CustomerTable;
+import org.crmkit.examples.jdbc.UrlDataSource;
+import org.crmkit.jdbc.LifecycleStore;
+import org.crmkit.jdbc.Migrations;
+import org.crmkit.jdbc.VersionConflictException;
 import org.crmkit.segmentation.clv.ClvData;
 import org.crmkit.segmentation.clv.ClvModel;
 import org.crmkit.segmentation.clv.ClvPredictions;
@@ -70,6 +73,9 @@ public final class Demo {
   /** What to run the demo on. */
   public record Options(long seed, int customers, Path cdnowDir, Path report, String jdbcUrl) {}
 
+  /** The machine name under which the demo stores lifecycle state in crm-jdbc's tables. */
+  public static final String DEMO_MACHINE = "demo-customer-lifecycle";
+
   private final Options options;
   private final PrintWriter out;
   private final Progress progress;
@@ -91,8 +97,8 @@ public final class Demo {
     hierarchies(data);
     // one connection held for the whole run keeps an embedded database open between operations
     try (Connection keepOpen = DriverManager.getConnection(options.jdbcUrl())) {
-      JdbcCrmStore store = lifecycle(data);
-      permissions(data, store);
+      CustomerTable customers = lifecycle(data);
+      permissions(data, customers);
     }
     segmentation(data);
     lifetimeValue(data);
@@ -196,7 +202,7 @@ public final class Demo {
         .table(orgTable);
   }
 
-  private void permissions(DemoData d, JdbcCrmStore store) throws Exception {
+  private void permissions(DemoData d, CustomerTable customers) throws Exception {
     heading("Permissions");
     AccessPolicy policy = progress.step("Compiling the access policy", () -> SampleCompanyPolicy.of(d.company));
     Customer target = d.customers.stream()
@@ -238,9 +244,9 @@ public final class Demo {
 
     List<AccessRecord> records = d.customers.stream().map(SampleCompanyPolicy::record).toList();
     int inMemory = policy.filter(otherRep, Action.READ, records).size();
-    SqlFragment where = policy.accessPredicate(otherRep, Action.READ, ObjectType.CUSTOMER)
-        .toSql(SqlMapping.defaults());
-    int inDatabase = store.findCustomerIds(where.sql(), where.parameters()).size();
+    AccessPredicate predicate = policy.accessPredicate(otherRep, Action.READ, ObjectType.CUSTOMER);
+    SqlFragment where = customers.query().where(predicate);
+    int inDatabase = customers.query().list(predicate, CustomerTable::id, Integer.MAX_VALUE, 0).size();
     out.println();
     out.println("List query for " + otherRep.id() + " (read customers), as a SQL WHERE fragment:");
     out.println("  " + abbreviate(where.sql(), 160));
@@ -283,7 +289,7 @@ public final class Demo {
         .map(u -> u.name()).orElse(id.value());
   }
 
-  private JdbcCrmStore lifecycle(DemoData d) throws Exception {
+  private CustomerTable lifecycle(DemoData d) throws Exception {
     heading("Customer lifecycle");
     Machine machine = CustomerLifecycle.builder().churnAfter(Duration.ofDays(180)).build();
     LifecycleSimulation simulation = new LifecycleSimulation(machine);
@@ -321,20 +327,23 @@ public final class Demo {
         + " instance per customer):%n", decided, d.customers.size());
     stages.print(out);
 
-    // persist with the JDBC adapter: all customers, and the lifecycle state (version column) and
-    // audit log of the first ones, one database transaction per transition as a host would
-    JdbcCrmStore store = new JdbcCrmStore(() -> DriverManager.getConnection(options.jdbcUrl()));
+    // persist with crm-jdbc: the host's customer table, and the lifecycle state (compare-and-set
+    // on its version) and audit log of the first ones, one database transaction per transition
+    UrlDataSource dataSource = new UrlDataSource(options.jdbcUrl());
+    CustomerTable customers = new CustomerTable(dataSource);
+    LifecycleStore store = new LifecycleStore(dataSource);
     long transitions = progress.step("Storing customers, and the lifecycle transitions of "
         + persisted + " of them, in " + options.jdbcUrl(), () -> {
-      store.dropSchema();
-      store.createSchema();
-      String initial = machine.start("any").state();
-      store.insertCustomers(d.customers.stream()
-          .map(c -> Customer.builder().from(c).lifecycleStage(initial).build()).toList());
+      Migrations.migrate(dataSource);
+      customers.recreate();
+      customers.insert(d.customers);
+      store.deleteAll(DEMO_MACHINE);
+      store.createAll(DEMO_MACHINE, recordsOf.keySet().stream()
+          .map(c -> machine.start(c.id().value())).toList());
       long n = 0;
       for (List<TransitionRecord> records : recordsOf.values()) {
         for (TransitionRecord r : records) {
-          store.applyTransition(r);
+          store.apply(DEMO_MACHINE, r);
           n++;
         }
       }
@@ -344,7 +353,7 @@ public final class Demo {
         d.customers.size(), transitions, persisted);
     Customer busiest = recordsOf.keySet().stream()
         .max(Comparator.comparingInt(c -> recordsOf.get(c).size())).orElseThrow();
-    List<TransitionRecord> history = store.history(busiest.id());
+    List<TransitionRecord> history = store.history(DEMO_MACHINE, busiest.id().value());
     TextTable audit = new TextTable("version", "at", "event", "from", "to", "actor");
     for (TransitionRecord r : history.subList(0, Math.min(8, history.size()))) {
       audit.row(r.version(), r.at().toString().substring(0, 10), r.event(), r.from(), r.to(), r.actor());
@@ -356,11 +365,11 @@ public final class Demo {
     out.println("  replay of the stored history: " + (replay.valid() ? "valid" : "INVALID")
         + ", state " + replay.state() + ", version " + replay.version());
 
-    SubjectState current = store.lifecycleState(busiest.id());
+    SubjectState current = store.find(DEMO_MACHINE, busiest.id().value()).orElseThrow();
     SubjectState stale = new SubjectState(current.subjectId(), current.state(), current.version() - 1);
     String conflict;
     try {
-      store.applyTransition(new TransitionRecord(stale.subjectId(), current.state(),
+      store.apply(DEMO_MACHINE, new TransitionRecord(stale.subjectId(), current.state(),
           current.state(), "order-paid", Instant.now(), "u-rep-001", current.version()));
       conflict = "unexpectedly accepted";
     } catch (VersionConflictException e) {
@@ -381,7 +390,7 @@ public final class Demo {
         .table(audit)
         .machineDiagram("The customer lifecycle machine (click-free view; hover for guards"
             + " and effects)", machine);
-    return store;
+    return customers;
   }
 
   private void segmentation(DemoData d) throws Exception {

@@ -1,7 +1,7 @@
 /**
- * An example persistence adapter over plain JDBC: customers, lifecycle state with a version column
- * (optimistic concurrency), the transition audit log, and permission predicates applied as SQL
- * {@code WHERE} fragments. Runs unchanged on H2 and PostgreSQL.
+ * The host side of persistence in the examples: the application's own customer table, filtered by
+ * crm-jdbc's {@link org.crmkit.jdbc.AccessQuery}, and a URL-based data source for the command
+ * line. crmkit's own state (lifecycle, audit log, models, scores) is stored by crm-jdbc.
  */
 @NullMarked
 package org.crmkit.examples.jdbc;

@@ -29,7 +29,7 @@ class DemoCommandTest {
         .contains("Sample company: generated sample company (seed 20261122)")
         .contains("Revenue by territory")
         .contains("Customer lifecycle").contains("replay of the stored history: valid")
-        .contains("a concurrent writer with a stale version: version conflict on customer")
+        .contains("a concurrent writer with a stale version: version conflict on subject")
         .contains("Permissions").containsPattern("the database returns ([\\d,]+) customers, the in-memory check allows \\1")
         .contains("RFM segments and value tiers").contains("Champions")
         .contains("Customer lifetime value").doesNotContain("NaN").doesNotContain("Infinity")

@@ -2,6 +2,7 @@ package org.crmkit.examples.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,9 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
 import org.crmkit.examples.demo.SampleCompanyPolicy;
+import javax.sql.DataSource;
 import org.crmkit.permissions.AccessPolicy;
+import org.crmkit.permissions.AccessPredicate;
 import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.ObjectType;
@@ -35,26 +38,25 @@ abstract class AccessPredicateSqlContract {
   SampleCompany company;
   AccessPolicy policy;
   List<AccessRecord> records;
-  JdbcCrmStore store;
+  CustomerTable table;
 
-  abstract JdbcCrmStore.ConnectionSource connections();
+  abstract DataSource dataSource();
 
   @BeforeAll
-  void storeTheCompany() {
+  void storeTheCompany() throws SQLException {
     company = SampleCompanyGenerator.withSeed(7).customers(CUSTOMERS).meanTransactionsPerBuyer(1)
         .generate();
     policy = SampleCompanyPolicy.of(company);
     records = company.customers().stream().map(SampleCompanyPolicy::record).toList();
-    store = new JdbcCrmStore(connections());
-    store.dropSchema();
-    store.createSchema();
-    store.insertCustomers(company.customers());
+    table = new CustomerTable(dataSource());
+    table.recreate();
+    table.insert(company.customers());
   }
 
   @AfterAll
-  void dropTheCompany() {
-    if (store != null) {
-      store.dropSchema();
+  void dropTheCompany() throws SQLException {
+    if (table != null) {
+      table.drop();
     }
   }
 
@@ -74,12 +76,13 @@ abstract class AccessPredicateSqlContract {
         for (AccessRecord r : records.subList(0, 2_000)) {
           assertThat(allowed.contains(r.id())).isEqualTo(policy.check(user, action, r).allowed());
         }
-        SqlFragment where = policy.accessPredicate(user, action, ObjectType.CUSTOMER)
-            .toSql(SqlMapping.defaults());
+        AccessPredicate predicate = policy.accessPredicate(user, action, ObjectType.CUSTOMER);
+        SqlFragment where = predicate.toSql(SqlMapping.defaults());
         Set<String> selected = new HashSet<>();
-        for (CustomerId c : store.findCustomerIds(where.sql(), where.parameters())) {
+        for (CustomerId c : table.query().list(predicate, CustomerTable::id, CUSTOMERS + 1, 0)) {
           selected.add(c.value());
         }
+        assertThat(table.query().count(predicate)).isEqualTo(allowed.size());
         assertThat(selected).as("%s %s: %s", id, action, where.sql()).isEqualTo(allowed);
         restricted += allowed.size() < CUSTOMERS ? 1 : 0;
         nonEmpty += allowed.isEmpty() ? 0 : 1;

@@ -1,11 +1,11 @@
 package org.crmkit.examples.jdbc;
 
+import javax.sql.DataSource;
+
 /** The SQL predicate on embedded H2. */
 class H2AccessPredicateSqlTest extends AccessPredicateSqlContract {
-  private final JdbcCrmStore.ConnectionSource db = Databases.h2();
-
   @Override
-  JdbcCrmStore.ConnectionSource connections() {
-    return db;
+  DataSource dataSource() {
+    return Databases.h2();
   }
 }

@@ -1,13 +1,11 @@
 package org.crmkit.examples.jdbc;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import javax.sql.DataSource;
 
 /** The SQL predicate on a real PostgreSQL server (started by {@code .ci/run}). */
 class PostgresAccessPredicateSqlTest extends AccessPredicateSqlContract {
   @Override
-  JdbcCrmStore.ConnectionSource connections() {
-    var pg = Databases.postgres();
-    assumeTrue(pg.isPresent(), "no PostgreSQL configured (CRMKIT_TEST_POSTGRES_URL)");
-    return pg.get();
+  DataSource dataSource() {
+    return Databases.postgres();
   }
 }
