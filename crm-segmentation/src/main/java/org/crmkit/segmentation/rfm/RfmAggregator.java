@@ -30,6 +30,7 @@ public final class RfmAggregator {
     long lastDay = Long.MIN_VALUE;
     int transactions;
     double total;
+    double compensation;
     final Set<Long> days = new HashSet<>(4);
   }
 
@@ -47,7 +48,10 @@ public final class RfmAggregator {
     State s = states.computeIfAbsent(transaction.customer(), k -> new State());
     long day = transaction.date().toEpochDay();
     s.transactions++;
-    s.total += transaction.amount();
+    double x = transaction.amount();
+    double t = s.total + x;
+    s.compensation += Math.abs(s.total) >= Math.abs(x) ? (s.total - t) + x : (x - t) + s.total;
+    s.total = t;
     s.lastDay = Math.max(s.lastDay, day);
     s.days.add(day);
     return this;
@@ -82,6 +86,6 @@ public final class RfmAggregator {
 
   private static CustomerAggregate toAggregate(CustomerId id, State s) {
     return new CustomerAggregate(id, LocalDate.ofEpochDay(s.lastDay), s.transactions,
-        s.days.size(), s.total);
+        s.days.size(), s.total + s.compensation);
   }
 }

@@ -31,6 +31,7 @@ final class RfmEngine {
     Arrays.fill(last, Integer.MIN_VALUE);
     int[] count = new int[customers];
     double[] total = new double[customers];
+    double[] compensation = new double[customers];
     int[] cu = cols.customersArray();
     int[] days = cols.daysArray();
     double[] amounts = cols.amountsArray();
@@ -42,10 +43,17 @@ final class RfmEngine {
       }
       int c = cu[i];
       count[c]++;
-      total[c] += amounts[i];
+      double sum = total[c];
+      double x = amounts[i];
+      double t = sum + x;
+      compensation[c] += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+      total[c] = t;
       if (day > last[c]) {
         last[c] = day;
       }
+    }
+    for (int c = 0; c < customers; c++) {
+      total[c] += compensation[c];
     }
     int[] frequency = cfg.frequencyMeasure() == FrequencyMeasure.TRANSACTIONS
         ? count : distinctDays(cols, asOfDay, count);
