@@ -79,7 +79,11 @@ public final class SparkRfm {
   public static final String TOTAL = "total";
   /** The output column with the number of transactions (an int). */
   public static final String TRANSACTIONS = "transactions";
-  /** The output column with the number of distinct purchase days (an int). */
+  /**
+   * The output column with the number of distinct purchase days (an int; null unless the scorer
+   * measures frequency in {@link FrequencyMeasure#DISTINCT_DAYS}, as counting them costs a
+   * second shuffle).
+   */
   public static final String PURCHASE_DAYS = "purchase_days";
   /** The decimal type amounts are summed in. */
   public static final DecimalType AMOUNT_TYPE = DataTypes.createDecimalType(38, 10);
@@ -129,10 +133,12 @@ public final class SparkRfm {
             col(dateColumn).cast(DataTypes.DateType).as("d"),
             col(amountColumn).cast(AMOUNT_TYPE).as("a"))
         .where(col("d").leq(asOfDate));
+    boolean days = scorer.frequencyMeasure() == FrequencyMeasure.DISTINCT_DAYS;
+    // distinct days cost a second shuffle of (customer, day) pairs: only when they are measured
     Dataset<Row> grouped = eligible.groupBy(col(CUSTOMER_ID)).agg(
         max(col("d")).as("last"),
         count(lit(1)).cast(DataTypes.IntegerType).as(TRANSACTIONS),
-        count_distinct(col("d")).cast(DataTypes.IntegerType).as(PURCHASE_DAYS),
+        (days ? count_distinct(col("d")) : lit(null)).cast(DataTypes.IntegerType).as(PURCHASE_DAYS),
         sum(col("a")).cast(AMOUNT_TYPE).as(TOTAL));
     Column frequency = scorer.frequencyMeasure() == FrequencyMeasure.TRANSACTIONS
         ? col(TRANSACTIONS) : col(PURCHASE_DAYS);
