@@ -17,10 +17,11 @@ import org.crmkit.core.model.Transaction;
  * <p>Recency is the number of whole days from the last purchase to the as-of date; transactions
  * after the as-of date are ignored. Negative amounts (returns) are summed like any other amount,
  * so a customer's monetary value may be negative; it then ranks below every positive spender.
- * Amounts are added with Neumaier's compensated summation, so a total is within about one unit in
- * the last place of the exact sum of the amounts however many there are (a plain running sum of
- * 117 CDNOW purchases drifts to 4262.84999999999 instead of 4262.85); totals then agree with
- * engines that add exact decimals (crm-spark).
+ * Money is summed exactly: each amount is read as the shortest decimal its double stands for
+ * ({@code 0.1} is one tenth), the sum is kept in whole cents (a {@code long}, with overflow
+ * detection) or a {@code BigDecimal}, and rounded to a double once; so totals, scores and models
+ * never depend on the order of the input.
+ * Totals therefore equal those of engines that add exact decimals (crm-spark).
  *
  * <p>Immutable and thread-safe. Scoring C customers from T transactions costs O(T + C log C)
  * (one sort per dimension); the columnar path allocates only primitive arrays.

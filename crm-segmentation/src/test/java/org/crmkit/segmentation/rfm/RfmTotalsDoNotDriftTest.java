@@ -9,8 +9,8 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Transaction;
 import org.junit.jupiter.api.Test;
 
-/** Totals are compensated sums: ten purchases of 0.1 total 1.0, not 0.9999999999999999. */
-class RfmCompensatedSumTest {
+/** Totals do not drift: ten purchases of 0.1 total 1.0, not 0.9999999999999999. */
+class RfmTotalsDoNotDriftTest {
   private static final LocalDate AS_OF = LocalDate.of(1998, 7, 1);
 
   @Test
