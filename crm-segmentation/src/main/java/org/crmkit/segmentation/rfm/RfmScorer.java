@@ -21,6 +21,7 @@ import org.crmkit.core.model.Transaction;
  * ({@code 0.1} is one tenth), the sum is kept in whole cents (a {@code long}, with overflow
  * detection) or a {@code BigDecimal}, and rounded to a double once; so totals, scores and models
  * never depend on the order of the input.
+ * Totals therefore equal those of engines that add exact decimals (crm-spark).
  *
  * <p>Immutable and thread-safe. Scoring C customers from T transactions costs O(T + C log C)
  * (one sort per dimension); the columnar path allocates only primitive arrays.
@@ -146,6 +147,126 @@ public final class RfmScorer {
     Checks.present("columns", columns);
     Checks.present("asOf", asOf);
     return RfmEngine.scoreColumns(columns, asOf, this);
+  }
+
+  /**
+   * Finds the customer at a given rank among those tied at a cut point's value, for {@link
+   * TiePolicy#STABLE_SPLIT} fitting from histograms.
+   */
+  @FunctionalInterface
+  public interface TieBreaker {
+    /**
+     * The id of the customer at 0-based position {@code rank}, in {@link CustomerId} order, among
+     * the customers whose measure on {@code dimension} equals {@code value} (days for recency).
+     */
+    CustomerId nth(RfmDimension dimension, double value, long rank);
+  }
+
+  /**
+   * Fits the frozen model that {@link #score(TransactionColumns, LocalDate)} would fit on the same
+   * population, from the population's three histograms alone: exact, with no sort of the
+   * customers. This is how an engine that holds the customers elsewhere (Apache Spark, a
+   * database) gets crmkit's cut points: it counts customers per distinct value on each dimension
+   * and scores every customer with the returned model. Under {@link TiePolicy#STABLE_SPLIT} the
+   * {@code tieBreaker} is asked for at most {@code tiles - 1} ids per dimension; under {@link
+   * TiePolicy#TIES_SHARE} it is never called.
+   *
+   * <p>O(k log k) for k distinct values in all.
+   *
+   * <pre>{@code
+   * RfmModel model = RfmScorer.defaults().fit(asOf, recencyDays, frequency, monetary,
+   *     (dimension, value, rank) -> { throw new AssertionError("not called under TIES_SHARE"); });
+   * }</pre>
+   *
+   * @param asOf the as-of date the measures were taken at
+   * @param recencyDays customers per number of days since their last purchase
+   * @param frequency customers per frequency, measured as {@link #frequencyMeasure()} says
+   * @param monetary customers per monetary value, measured as {@link #monetaryMeasure()} says
+   * @param tieBreaker the ids at the cut points under {@code STABLE_SPLIT}
+   * @throws CrmException if an argument is null, a histogram is empty, the histograms count
+   *     different numbers of customers, recency has a negative value or frequency one below 1
+   */
+  public RfmModel fit(LocalDate asOf, RfmHistogram recencyDays, RfmHistogram frequency,
+      RfmHistogram monetary, TieBreaker tieBreaker) {
+    Checks.present("asOf", asOf);
+    Checks.present("recencyDays", recencyDays);
+    Checks.present("frequency", frequency);
+    Checks.present("monetary", monetary);
+    Checks.present("tieBreaker", tieBreaker);
+    long n = recencyDays.total();
+    if (n == 0) {
+      throw new CrmException("no customer has a transaction on or before the as-of date " + asOf
+          + "; RFM scores need at least one");
+    }
+    if (frequency.total() != n || monetary.total() != n) {
+      throw new CrmException("the histograms must count the same customers, but recency counts "
+          + n + ", frequency " + frequency.total() + " and monetary " + monetary.total());
+    }
+    if (recencyDays.value(0) < 0) {
+      throw new CrmException("recency days must be >= 0, but the histogram has "
+          + recencyDays.value(0));
+    }
+    if (frequency.value(0) < 1) {
+      throw new CrmException("frequency must be >= 1, but the histogram has " + frequency.value(0));
+    }
+    return RfmModel.builder()
+        .asOf(asOf)
+        .tiles(tiles)
+        .ties(ties)
+        .frequencyMeasure(this.frequency)
+        .monetaryMeasure(this.monetary)
+        .recencyCuts(histogramCuts(RfmDimension.RECENCY, recencyDays, tieBreaker))
+        .frequencyCuts(histogramCuts(RfmDimension.FREQUENCY, frequency, tieBreaker))
+        .monetaryCuts(histogramCuts(RfmDimension.MONETARY, monetary, tieBreaker))
+        .build();
+  }
+
+  /**
+   * The cut points of one dimension, in "goodness" order (recency reversed): the cut of score s
+   * sits at position ceil((s - 1) N / n) of the order from worst to best, as in {@link
+   * RfmEngine#cuts}.
+   */
+  private List<CutPoint> histogramCuts(RfmDimension dimension, RfmHistogram h,
+      TieBreaker tieBreaker) {
+    boolean reversed = dimension == RfmDimension.RECENCY;
+    int k = h.distinctValues();
+    double[] value = new double[k];
+    long[] below = new long[k + 1];
+    for (int g = 0; g < k; g++) {
+      int i = reversed ? k - 1 - g : g;
+      value[g] = h.value(i);
+      below[g + 1] = below[g] + h.count(i);
+    }
+    long total = below[k];
+    List<CutPoint> out = new ArrayList<>();
+    int g = 0;
+    for (int s = 2; s <= tiles; s++) {
+      long lmin = ceilDiv(Math.multiplyExact((long) (s - 1), total), tiles);
+      while (g + 1 < k && below[g + 1] <= lmin) {
+        g++;
+      }
+      if (lmin >= total) {
+        continue;
+      }
+      if (ties == TiePolicy.TIES_SHARE) {
+        int at = lmin == below[g] ? g : g + 1;
+        if (at < k) {
+          out.add(new CutPoint(s, value[at], null));
+        }
+      } else {
+        CustomerId id = tieBreaker.nth(dimension, value[g], lmin - below[g]);
+        if (id == null) {
+          throw new CrmException("the tie breaker found no customer at rank " + (lmin - below[g])
+              + " of " + dimension + " value " + value[g]);
+        }
+        out.add(new CutPoint(s, value[g], id));
+      }
+    }
+    return out;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
   }
 
   /** Builds {@link RfmScorer}s; not thread-safe. */
