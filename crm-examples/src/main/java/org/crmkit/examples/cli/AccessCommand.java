@@ -1,12 +1,7 @@
 package org.crmkit.examples.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,8 +40,26 @@ final class AccessCommand implements Callable<Integer> {
     final AccessPolicy policy;
 
     Loaded(Path policyFile, Path dataFile) {
-      this.data = AccessDataJson.read(read(dataFile, "data"));
-      this.policy = PolicyJson.read(read(policyFile, "policy"), data.organisation());
+      // both files are read (and decoded) before either is parsed, so that path and encoding
+      // problems of both are reported together
+      List<String> problems = new ArrayList<>();
+      String dataText = null;
+      String policyText = null;
+      try {
+        dataText = read(dataFile, "data");
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+      try {
+        policyText = read(policyFile, "policy");
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+      if (dataText == null || policyText == null) {
+        throw new InvalidInputException(problems);
+      }
+      this.data = AccessDataJson.read(dataText);
+      this.policy = PolicyJson.read(policyText, data.organisation());
     }
 
     User user(String id) {
@@ -77,12 +90,7 @@ final class AccessCommand implements Callable<Integer> {
     }
 
     private static String read(Path file, String what) {
-      try {
-        return Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new InvalidInputException(
-            List.of("cannot read the " + what + " file '" + file + "': " + e));
-      }
+      return CliFiles.readText(file, "--" + what);
     }
   }
 
@@ -156,7 +164,7 @@ final class AccessCommand implements Callable<Integer> {
     List<String> actions;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       List<Action> acts = new ArrayList<>();
       if (actions == null || actions.isEmpty()) {
         acts.addAll(List.of(Action.values()));
@@ -165,28 +173,23 @@ final class AccessCommand implements Callable<Integer> {
           acts.add(action(s));
         }
       }
+      CliFiles.Outputs.check(output, "--output");
+      CliFiles.Outputs outputs = new CliFiles.Outputs();
+      long[] rows = {0};
       Loaded loaded = new Loaded(policy, data);
-      Path dir = output.toAbsolutePath().getParent();
-      Path tmp = Files.createTempFile(dir, ".crmkit-matrix", ".csv");
-      long rows = 0;
-      try {
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          Csv.writeRow(w, List.of("user_id", "record_id", "action", "decision"));
-          for (User u : loaded.data.organisation().users()) {
-            for (AccessRecord r : loaded.data.records()) {
-              for (Action a : acts) {
-                Csv.writeRow(w, List.of(u.id().value(), r.id(), a.label(),
-                    loaded.policy.isAllowed(u, a, r) ? "ALLOW" : "DENY"));
-                rows++;
-              }
+      outputs.add(output, "--output", w -> {
+        Csv.writeRow(w, List.of("user_id", "record_id", "action", "decision"));
+        for (User u : loaded.data.organisation().users()) {
+          for (AccessRecord r : loaded.data.records()) {
+            for (Action a : acts) {
+              Csv.writeRow(w, List.of(u.id().value(), r.id(), a.label(),
+                  loaded.policy.isAllowed(u, a, r) ? "ALLOW" : "DENY"));
+              rows[0]++;
             }
           }
         }
-        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      spec.commandLine().getOut().println("wrote " + rows + " rows to " + output);
+      }).commit();
+      spec.commandLine().getOut().println("wrote " + rows[0] + " rows to " + output);
       spec.commandLine().getOut().flush();
       return 0;
     }

@@ -3,8 +3,6 @@ package org.crmkit.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.crmkit.json.ClvModelJson;
 import org.crmkit.segmentation.clv.ClvData;
@@ -35,20 +33,22 @@ final class ClvFitCommand implements Callable<Integer> {
   @Option(names = "--unit", defaultValue = "week", description = "time unit: day or week (default: ${DEFAULT-VALUE})")
   String unit;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "encoding of the input CSV (default UTF-8), e.g. windows-1252 for Excel's CSV")
+  String encoding;
+
   @Option(names = "--output", description = "model JSON file to write")
   Path output;
 
   @Override
   public Integer call() {
-    LocalDate end;
-    try {
-      end = LocalDate.parse(calibrationEnd);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(List.of("--calibration-end '" + calibrationEnd
-          + "' is not an ISO date (yyyy-MM-dd)"));
+    LocalDate end = Dates.option("--calibration-end", calibrationEnd);
+    java.nio.charset.Charset charset = CliFiles.charset(encoding);
+    if (output != null) {
+      CliFiles.Outputs.check(output, "--output");
     }
     PeriodUnit periodUnit = PeriodUnit.parse(unit);
-    ClvData data = ClvData.of(ClvCommand.readTransactions(input), end, periodUnit);
+    ClvData data = ClvData.of(ClvCommand.readTransactions(input, charset), end, periodUnit);
     ClvModel model = ClvModel.fit(data);
     String json = ClvModelJson.write(model);
     if (output != null) {

@@ -46,23 +46,30 @@ final class ClvPredictCommand implements Callable<Integer> {
   @Option(names = "--discount", defaultValue = "0", description = "discount rate per period (default: ${DEFAULT-VALUE})")
   double discount;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "encoding of the input CSV (default UTF-8), e.g. windows-1252 for Excel's CSV")
+  String encoding;
+
   @Option(names = "--output", description = "CSV file to write (default: standard output)")
   Path output;
 
-  @Option(names = "--tiers", paramLabel = "HIGH,MEDIUM", split = ",",
+  @Option(names = "--tiers", paramLabel = "HIGH_SHARE,MEDIUM_SHARE", split = ",",
       description = {"Adds a last column 'tier' (HIGH, MEDIUM, LOW): the customers making the top",
           "HIGH share of total CLV are HIGH, up to MEDIUM are MEDIUM, e.g. --tiers 0.8,0.95"})
   List<Double> tiers;
 
   @Override
   public Integer call() {
-    ClvModel m = ClvModelJson.read(ClvCommand.readText(model));
-    ClvData data = ClvData.of(ClvCommand.readTransactions(input), m.calibrationEnd(), m.unit());
+    if (output != null) {
+      CliFiles.Outputs.check(output, "--output");
+    }
+    ClvModel m = ClvModelJson.read(CliFiles.readText(model, "--model"));
+    ClvData data = ClvData.of(ClvCommand.readTransactions(input, CliFiles.charset(encoding)), m.calibrationEnd(), m.unit());
     ClvPredictions predictions = m.predict(data.customers(), horizon, discount);
     Map<CustomerId, ValueTier> tierOf = null;
     if (tiers != null) {
       if (tiers.size() != 2) {
-        throw new InvalidInputException(List.of("--tiers needs two shares HIGH,MEDIUM (e.g. 0.8,0.95),"
+        throw new InvalidInputException(List.of("--tiers needs two shares of total CLV, HIGH_SHARE,MEDIUM_SHARE (e.g. 0.8,0.95),"
             + " but got " + tiers.size() + " values: " + tiers));
       }
       tierOf = predictions.tiers(tiers.get(0), tiers.get(1));
