@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
 import org.crmkit.json.PolicyDocument.Allocation;
@@ -176,10 +177,12 @@ public final class PolicyJson {
    */
   public static PolicyDocument readDocument(String json) {
     In root = Documents.open(json, WHAT, FORMAT, ROOT);
+    List<ObjectType> custom = types(root, OBJECT_TYPES);
+    Function<String, ObjectType> typeOf = knownType(custom);
     List<ModuleDef> modules = new ArrayList<>();
     for (In m : root.objects(MODULES, MODULE)) {
       Module id = m.parsed(M_ID, "a module id", Module::of);
-      List<ObjectType> types = types(m, M_TYPES);
+      List<ObjectType> types = types(m, M_TYPES, typeOf);
       if (id != null) {
         modules.add(new ModuleDef(id, types));
       }
@@ -197,7 +200,7 @@ public final class PolicyJson {
     List<Grant> grants = new ArrayList<>();
     for (In g : root.objects(GRANTS, GRANT)) {
       String role = g.text(G_ROLE);
-      ObjectType type = g.parsed(G_TYPE, "an object type", ObjectType::of);
+      ObjectType type = g.parsed(G_TYPE, "an object type", typeOf);
       Scope scope = g.parsed(G_SCOPE, "a scope", Scope::parse);
       List<Action> actions = actions(g, G_ACTIONS);
       if (role != null && type != null && scope != null) {
@@ -207,7 +210,7 @@ public final class PolicyJson {
     List<FieldRule> fields = new ArrayList<>();
     for (In f : root.objects(FIELDS, FIELD)) {
       String role = f.text(F_ROLE);
-      ObjectType type = f.parsed(F_TYPE, "an object type", ObjectType::of);
+      ObjectType type = f.parsed(F_TYPE, "an object type", typeOf);
       String field = f.text(F_FIELD);
       FieldAccess access = f.parsed(F_ACCESS, "a field access", FieldAccess::parse);
       if (role != null && type != null && field != null && access != null) {
@@ -226,7 +229,7 @@ public final class PolicyJson {
     }
     List<RecordTeam> teams = new ArrayList<>();
     for (In t : root.objects(RECORD_TEAMS, TEAM)) {
-      ObjectType type = t.parsed(T_TYPE, "an object type", ObjectType::of);
+      ObjectType type = t.parsed(T_TYPE, "an object type", typeOf);
       List<Action> actions = actions(t, T_ACTIONS);
       if (type != null) {
         teams.add(new RecordTeam(type, actions));
@@ -235,7 +238,7 @@ public final class PolicyJson {
     List<SharingRule> sharing = new ArrayList<>();
     for (In s : root.objects(SHARING_RULES, SHARING)) {
       String id = s.text(S_ID);
-      List<ObjectType> types = types(s, S_TYPES);
+      List<ObjectType> types = types(s, S_TYPES, typeOf);
       List<Action> actions = actions(s, S_ACTIONS);
       Group with = Groups.read(s, S_WITH);
       Group ownedBy = s.has(S_OWNED_BY) ? Groups.read(s, S_OWNED_BY) : null;
@@ -251,7 +254,7 @@ public final class PolicyJson {
     for (In d : root.objects(DENIES, DENY)) {
       String id = d.text(D_ID);
       Group who = Groups.read(d, D_WHO);
-      List<ObjectType> types = types(d, D_TYPES);
+      List<ObjectType> types = types(d, D_TYPES, typeOf);
       List<Action> actions = actions(d, D_ACTIONS);
       List<Condition> when = conditions(d, D_WHEN);
       if (id != null && who != null) {
@@ -260,7 +263,7 @@ public final class PolicyJson {
     }
     List<ManualShare> shares = new ArrayList<>();
     for (In s : root.objects(MANUAL_SHARES, SHARE)) {
-      ObjectType type = s.parsed(MS_TYPE, "an object type", ObjectType::of);
+      ObjectType type = s.parsed(MS_TYPE, "an object type", typeOf);
       String record = s.text(MS_RECORD);
       Group with = Groups.read(s, MS_WITH);
       List<Action> actions = actions(s, MS_ACTIONS);
@@ -269,8 +272,8 @@ public final class PolicyJson {
       }
     }
     PolicyDocument doc = new PolicyDocument(root.bool(STANDARD_MODULES, false),
-        types(root, OBJECT_TYPES), modules, roles, grants, fields, allocations,
-        types(root, HIERARCHY_ACCESS), teams, sharing, denies, shares);
+        custom, modules, roles, grants, fields, allocations,
+        types(root, HIERARCHY_ACCESS, typeOf), teams, sharing, denies, shares);
     root.problems.throwIfAny();
     return doc;
   }
@@ -307,6 +310,36 @@ public final class PolicyJson {
 
   private static List<ObjectType> types(In in, Field f) {
     return in.parsedStrings(f, true, "an object type", ObjectType::of);
+  }
+
+  private static List<ObjectType> types(In in, Field f, Function<String, ObjectType> type) {
+    return in.parsedStrings(f, true, "an object type", type);
+  }
+
+  /** The standard object types, which every policy knows without declaring them. */
+  static final List<ObjectType> STANDARD_TYPES = List.of(ObjectType.CUSTOMER, ObjectType.CONTACT,
+      ObjectType.LEAD, ObjectType.OPPORTUNITY, ObjectType.QUOTE, ObjectType.CONTRACT,
+      ObjectType.CASE, ObjectType.CAMPAIGN, ObjectType.REPORT);
+
+  /**
+   * Parses a reference to an object type: a standard type or one the document declares in its
+   * top-level {@code objectTypes}. An unknown type (a typo such as "custmer", or "Customer") is a
+   * problem naming the known types and the nearest one, because a grant or deny on a type that no
+   * record has would silently grant or deny nothing.
+   */
+  static Function<String, ObjectType> knownType(List<ObjectType> custom) {
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    STANDARD_TYPES.forEach(t -> known.add(t.name()));
+    custom.forEach(t -> known.add(t.name()));
+    return name -> {
+      if (known.contains(name)) {
+        return ObjectType.of(name);
+      }
+      String nearest = Names.nearest(name, known);
+      throw new org.crmkit.core.CrmException("unknown object type '" + name + "'"
+          + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+          + " known: " + known + " (declare custom types in the top-level objectTypes)");
+    };
   }
 
   private static List<Action> actions(In in, Field f) {

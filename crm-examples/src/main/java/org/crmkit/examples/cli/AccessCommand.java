@@ -34,10 +34,39 @@ final class AccessCommand implements Callable<Integer> {
     return Crmkit.EXIT_INVALID_INPUT;
   }
 
+  /** The standard object types; a policy may declare more in its top-level objectTypes. */
+  static final List<String> STANDARD_TYPES = List.of("customer", "contact", "lead",
+      "opportunity", "quote", "contract", "case", "campaign", "report");
+
   /** The policy and data files, read and compiled. */
   static final class Loaded {
     final AccessData data;
     final AccessPolicy policy;
+    final java.util.Set<String> knownTypes = new java.util.TreeSet<>();
+
+    /** "unknown object type 'Customer'; did you mean 'customer'? known: [...]". */
+    String unknownType(String name) {
+      String nearest = null;
+      for (String k : knownTypes) {
+        if (k.equalsIgnoreCase(name) || k.startsWith(name) || name.startsWith(k)
+            || k.length() == name.length() && differences(k, name) <= 2) {
+          nearest = k;
+          break;
+        }
+      }
+      return "unknown object type '" + name + "'"
+          + (nearest == null ? "" : "; did you mean '" + nearest + "'?") + " known: " + knownTypes;
+    }
+
+    private static int differences(String a, String b) {
+      int d = 0;
+      for (int i = 0; i < a.length(); i++) {
+        if (Character.toLowerCase(a.charAt(i)) != Character.toLowerCase(b.charAt(i))) {
+          d++;
+        }
+      }
+      return d;
+    }
 
     Loaded(Path policyFile, Path dataFile) {
       // both files are read (and decoded) before either is parsed, so that path and encoding
@@ -60,6 +89,19 @@ final class AccessCommand implements Callable<Integer> {
       }
       this.data = AccessDataJson.read(dataText);
       this.policy = PolicyJson.read(policyText, data.organisation());
+      knownTypes.addAll(STANDARD_TYPES);
+      PolicyJson.readDocument(policyText).objectTypes().forEach(t -> knownTypes.add(t.name()));
+      List<String> unknown = new ArrayList<>();
+      for (int i = 0; i < data.records().size(); i++) {
+        AccessRecord r = data.records().get(i);
+        if (!knownTypes.contains(r.type().name())) {
+          unknown.add(dataFile.getFileName() + ": $.records[" + i + "].type: "
+              + unknownType(r.type().name()));
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw new InvalidInputException(unknown);
+      }
     }
 
     User user(String id) {
@@ -72,6 +114,9 @@ final class AccessCommand implements Callable<Integer> {
     }
 
     AccessRecord record(String id, String type) {
+      if (type != null && !knownTypes.contains(type)) {
+        throw new InvalidInputException(List.of("--type: " + unknownType(type)));
+      }
       List<AccessRecord> found = new ArrayList<>();
       for (AccessRecord r : data.records()) {
         if (r.id().equals(id) && (type == null || r.type().name().equals(type))) {

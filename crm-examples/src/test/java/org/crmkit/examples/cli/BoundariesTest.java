@@ -335,6 +335,56 @@ class BoundariesTest {
     assertThat(out.toString()).doesNotContain("ALLOW");
   }
 
+  @Test
+  void aRoleHierarchyProblemCausesNoFalseUnknownRoleProblems() throws IOException {
+    String policy;
+    try (InputStream in = getClass().getResourceAsStream("/access/policy.json")) {
+      policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path data;
+    try (InputStream in = getClass().getResourceAsStream("/access/data.json")) {
+      data = Files.write(dir.resolve("data.json"), in.readAllBytes());
+    }
+    Path p = write("policy.json", policy.replace("{\"id\": \"admin\", ",
+        "{\"id\": \"admin\", \"parent\": \"rep\", "));
+    assertThat(run("access", "check", "--policy", p.toString(), "--data", data.toString(),
+        "--user", "bob", "--action", "read", "--record", "c1")).isEqualTo(2);
+    assertThat(err.toString()).contains("cycle").doesNotContain("unknown role");
+  }
+
+  @Test
+  void unknownObjectTypesAreProblemsInThePolicyTheDataAndTheCommandLine() throws IOException {
+    String policy;
+    String data;
+    try (InputStream in = getClass().getResourceAsStream("/access/policy.json")) {
+      policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (InputStream in = getClass().getResourceAsStream("/access/data.json")) {
+      data = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path p = write("policy.json", policy.replace(
+        "{\"role\": \"rep\", \"objectType\": \"customer\"",
+        "{\"role\": \"rep\", \"objectType\": \"custmer\""));
+    Path d = write("data.json", data);
+    assertThat(run("access", "check", "--policy", p.toString(), "--data", d.toString(),
+        "--user", "bob", "--action", "read", "--record", "c1")).isEqualTo(2);
+    assertThat(err.toString()).contains("$.grants[1].objectType: unknown object type 'custmer';"
+        + " did you mean 'customer'?");
+    p = write("policy.json", policy);
+    write("data.json", data.replace("{\"id\": \"c2\", \"type\": \"customer\"",
+        "{\"id\": \"c2\", \"type\": \"Customer\""));
+    assertThat(run("access", "check", "--policy", p.toString(), "--data", d.toString(),
+        "--user", "bob", "--action", "read", "--record", "c1")).isEqualTo(2);
+    assertThat(err.toString()).contains("data.json: $.records[1].type: unknown object type "
+        + "'Customer'; did you mean 'customer'?");
+    write("data.json", data);
+    assertThat(run("access", "check", "--policy", p.toString(), "--data", d.toString(),
+        "--user", "bob", "--action", "read", "--record", "c1", "--type", "Customer"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--type: unknown object type 'Customer'; did you mean "
+        + "'customer'?");
+  }
+
   // --- diagrams --------------------------------------------------------------------------------
 
   @Test
