@@ -426,6 +426,22 @@ class BoundariesTest {
   }
 
   @Test
+  void aHundredThousandNodeCycleIsOneShortLineWithItsLengthAndEnds() throws IOException {
+    StringBuilder sb = new StringBuilder("id,parent_id,value\n");
+    int n = 100_000;
+    for (int i = 0; i < n; i++) {
+      sb.append('n').append(i).append(",n").append((i + 1) % n).append(",1\n");
+    }
+    Path in = write("nodes.csv", sb.toString());
+    assertThat(run("hierarchy", "rollup", "--input", in.toString(), "--output",
+        dir.resolve("out.csv").toString())).isEqualTo(2);
+    String e = err.toString();
+    assertThat(e.length()).as(e).isLessThan(1_000);
+    assertThat(e).contains("cycle of 100000 nodes").contains("'n0' (line 2)")
+        .contains("(99990 more nodes)").contains("'n99999' (line 100001)");
+  }
+
+  @Test
   void longProblemsAreAbbreviatedInTheMiddle() {
     StringWriter text = new StringWriter();
     Crmkit.printBounded(new PrintWriter(text), List.of("cycle: " + "n -> ".repeat(100_000) + "n"));
