@@ -5,16 +5,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.crmkit.core.model.Transaction;
+import org.crmkit.examples.csv.SummaryCsv;
 import org.crmkit.examples.csv.TransactionCsv;
 import picocli.CommandLine.Command;
 
 /**
- * {@code crmkit clv}: customer lifetime value with the BG/NBD and Gamma-Gamma models: {@code fit}
- * a model on a transaction log, {@code predict} per-customer values with it.
+ * {@code crmkit clv}: customer lifetime value with a purchase model (BG/NBD, Pareto/NBD, MBG/NBD,
+ * BG/BB) and Gamma-Gamma: {@code fit} a model on a transaction log or a summary, {@code predict}
+ * per-customer values with it, {@code compare} the models, {@code diagnose} a model.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-    description = "Customer lifetime value (BG/NBD + Gamma-Gamma): fit a model, predict with it.",
-    subcommands = {ClvFitCommand.class, ClvPredictCommand.class})
+    description = "Customer lifetime value (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB + Gamma-Gamma): fit, predict, compare, diagnose.",
+    subcommands = {ClvFitCommand.class, ClvPredictCommand.class, ClvCompareCommand.class, ClvDiagnoseCommand.class})
 final class ClvCommand implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -37,6 +39,16 @@ final class ClvCommand implements java.util.concurrent.Callable<Integer> {
   /** Reads the transaction CSV as UTF-8. */
   static List<Transaction> readTransactions(Path input) {
     return readTransactions(input, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Reads a summary CSV (strictly decoded UTF-8); every problem exits 2. */
+  static SummaryCsv.Summary readSummary(Path input) {
+    try (BufferedReader in = CliFiles.open(input, "--summary",
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      return SummaryCsv.read(in);
+    } catch (IOException e) {
+      throw CliFiles.cannot("read", "--summary", input, e);
+    }
   }
 
   /** Reads a whole UTF-8 text file; a missing, unreadable or undecodable file exits 2. */

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ClvCommand.class,
+      RetentionCommand.class,
+      FunnelCommand.class,
+      ForecastCommand.class,
       RfmCommand.class,
       LifecycleCommand.class,
       AssignCommand.class,
