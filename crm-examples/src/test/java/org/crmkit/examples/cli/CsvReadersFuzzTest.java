@@ -39,6 +39,15 @@ class CsvReadersFuzzTest {
     }
   }
 
+  @FuzzTest(maxDuration = "5m")
+  void summary(byte[] bytes) throws IOException {
+    try (java.io.BufferedReader in = new java.io.BufferedReader(decoded(bytes))) {
+      org.crmkit.examples.csv.SummaryCsv.read(in);
+    } catch (InvalidInputException expected) {
+      // a clear refusal
+    }
+  }
+
   /** The parser alone, on text that is already decoded (any UTF-16 string). */
   @FuzzTest(maxDuration = "5m")
   void csvText(byte[] bytes) {

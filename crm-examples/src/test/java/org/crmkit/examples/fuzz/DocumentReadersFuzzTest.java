@@ -1,5 +1,7 @@
 package org.crmkit.examples.fuzz;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,12 +17,14 @@ import org.crmkit.json.ClvModelJson;
 import org.crmkit.json.HierarchyJson;
 import org.crmkit.json.MachineJson;
 import org.crmkit.json.PolicyJson;
+import org.crmkit.json.PurchaseModelJson;
+import org.crmkit.json.RetentionModelJson;
 import org.crmkit.json.RfmModelJson;
 import org.crmkit.json.SegmentRulesJson;
 import org.crmkit.permissions.Organisation;
 
 /**
- * Coverage-guided fuzz tests (Jazzer) of every document reader: any byte sequence ends in a value
+ * Coverage-guided fuzz tests (Jazzer) of every document reader (twelve formats): any byte sequence ends in a value
  * or an {@link InvalidDefinitionException}; any other exception, a hang or a stack overflow is a
  * finding. The default build runs the seed corpus under {@code DocumentReadersFuzzTestInputs/}
  * (regression mode); {@code JAZZER_FUZZ=1} fuzzes one method for {@code maxDuration} (see
@@ -95,6 +99,17 @@ class DocumentReadersFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void segmentRules(byte[] bytes) throws IOException {
     check(bytes, SegmentRulesJson::read);
+  }
+
+  /** String-only readers get the bytes decoded as UTF-8 (malformed sequences replaced). */
+  @FuzzTest(maxDuration = "5m")
+  void purchaseModel(byte[] bytes) throws IOException {
+    check(bytes, in -> PurchaseModelJson.readAny(new String(in.readAllBytes(), UTF_8)));
+  }
+
+  @FuzzTest(maxDuration = "5m")
+  void retentionModel(byte[] bytes) throws IOException {
+    check(bytes, in -> RetentionModelJson.read(new String(in.readAllBytes(), UTF_8)));
   }
 
   interface Loader<T> {
