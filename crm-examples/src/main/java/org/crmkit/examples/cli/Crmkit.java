@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       AssignCommand.class,
       HierarchyCommand.class,
       AccessCommand.class,
+      StudioCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Crmkit {

@@ -160,7 +160,7 @@ public final class Demo {
     groups.sort(Comparator.comparingDouble(groupRevenue::get).reversed());
     TextTable topGroups = new TextTable("group parent", "companies", "own revenue", "group revenue");
     for (CustomerId g : groups.subList(0, Math.min(5, groups.size()))) {
-      topGroups.row(g.value(), accounts.subtreeSize(g), money(d.revenue.getOrDefault(g, 0.0)),
+      topGroups.row(customerLabel(d, g), accounts.subtreeSize(g), money(d.revenue.getOrDefault(g, 0.0)),
           money(groupRevenue.get(g)));
     }
     out.println();
@@ -179,7 +179,7 @@ public final class Demo {
     DoubleRollUp<OrgUnitId> headcount = org.sum(u -> staff.getOrDefault(u, 0));
     TextTable orgTable = new TextTable("organisation unit", "level", "headcount");
     for (OrgUnitId u : org.nodes()) {
-      orgTable.row("  ".repeat(org.depth(u)) + u.value(), org.level(u).orElse(""),
+      orgTable.row("  ".repeat(org.depth(u)) + orgName(d, u), org.level(u).orElse(""),
           (long) headcount.get(u));
     }
     out.println();
@@ -216,6 +216,7 @@ public final class Demo {
     User marketer = d.company.users().stream()
         .filter(u -> u.roles().contains(SampleCompanyGenerator.MARKETING)).findFirst().orElseThrow();
     TextTable checks = new TextTable("user", "role", "action", "decision", "why");
+    TextTable fullChecks = new TextTable("user", "role", "action", "decision", "explanation");
     List<Object[]> cases = List.of(
         new Object[] {owner, Action.UPDATE}, new Object[] {owner, Action.EXPORT},
         new Object[] {otherRep, Action.READ}, new Object[] {manager, Action.UPDATE},
@@ -225,6 +226,9 @@ public final class Demo {
       AccessDecision decision = policy.check(u, (Action) c[1], record);
       checks.row(u.id().value(), u.roles().iterator().next().value(), c[1].toString().toLowerCase(Locale.ROOT),
           decision.allowed() ? "ALLOW" : "DENY", firstLine(decision.explain()));
+      fullChecks.row(userLabel(u), u.roles().iterator().next().value(),
+          c[1].toString().toLowerCase(Locale.ROOT), decision.allowed() ? "ALLOW" : "DENY",
+          decision.explain());
     }
     out.println("Who may do what to customer " + target.id() + " (owner " + owner.id() + ", "
         + owner.orgUnit() + ", " + target.territory().map(Object::toString).orElse("-") + "):");
@@ -243,9 +247,10 @@ public final class Demo {
     out.printf(Locale.ROOT, "  %,d parameters; the database returns %,d customers, the in-memory"
         + " check allows %,d%n", where.parameters().size(), inDatabase, inMemory);
     report.section("Permissions")
-        .paragraph("Checks on customer " + target.id() + ", owned by " + owner.id() + ".")
-        .table(checks)
-        .paragraph("List query for " + otherRep.id() + ": the database returns " + inDatabase
+        .paragraph("Checks on customer " + target.name() + " (" + target.id() + "), owned by "
+            + userLabel(owner) + ".")
+        .table(fullChecks)
+        .paragraph("List query for " + userLabel(otherRep) + ": the database returns " + inDatabase
             + " customers, the in-memory check allows " + inMemory + ".")
         .preformatted(where.sql());
   }
@@ -255,8 +260,27 @@ public final class Demo {
     return abbreviate(nl < 0 ? s : s.substring(0, nl), 110);
   }
 
-  private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+  /** At most {@code max} characters, cut at a word boundary and marked with an ellipsis. */
+  static String abbreviate(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', max - 1);
+    return (cut > max / 2 ? s.substring(0, cut) : s.substring(0, max - 1)) + "\u2026";
+  }
+
+  private static String userLabel(User u) {
+    return u.name() + " (" + u.id() + ")";
+  }
+
+  private static String customerLabel(DemoData d, CustomerId id) {
+    return d.customers.stream().filter(c -> c.id().equals(id)).findFirst()
+        .map(c -> c.name() + " (" + id + ")").orElse(id.value());
+  }
+
+  private static String orgName(DemoData d, OrgUnitId id) {
+    return d.company.orgUnits().stream().filter(u -> u.id().equals(id)).findFirst()
+        .map(u -> u.name()).orElse(id.value());
   }
 
   private JdbcCrmStore lifecycle(DemoData d) throws Exception {
@@ -285,13 +309,13 @@ public final class Demo {
     });
     Map<String, Integer> byState = LifecycleSimulation.finalStates(finalState);
     TextTable stages = new TextTable("stage", "customers", "share");
-    List<String> funnelNames = new ArrayList<>();
-    List<Integer> funnelCounts = new ArrayList<>();
+    List<String> stageNames = new ArrayList<>();
+    List<Integer> stageCounts = new ArrayList<>();
     for (String st : List.of("potential", "intentional", "closed-deal", "loyal", "churned")) {
       int n = byState.getOrDefault(st, 0);
       stages.row(st, count(n), percent(n / (double) d.customers.size()));
-      funnelNames.add(st);
-      funnelCounts.add(n);
+      stageNames.add(st);
+      stageCounts.add(n);
     }
     out.printf(Locale.ROOT, "%,d transitions decided for %,d customers (pure decisions, no machine"
         + " instance per customer):%n", decided, d.customers.size());
@@ -350,11 +374,13 @@ public final class Demo {
         .paragraph(String.format(Locale.ROOT, "%,d transitions decided for %,d customers;"
             + " final stages:", decided, d.customers.size()))
         .table(stages)
-        .barChart("Lifecycle funnel", "stage", "customers", funnelNames, funnelCounts)
-        .paragraph("Audit trail of " + busiest.id() + " read back from the database"
+        .barChart("Customers by current lifecycle stage", "stage", "customers", stageNames,
+            stageCounts)
+        .paragraph("Audit trail of " + busiest.name() + " (" + busiest.id() + ") read back from the database"
             + " (replay: " + (replay.valid() ? "valid" : "invalid") + ").")
         .table(audit)
-        .preformatted(machine.toMermaid());
+        .machineDiagram("The customer lifecycle machine (click-free view; hover for guards"
+            + " and effects)", machine);
     return store;
   }
 
@@ -444,7 +470,7 @@ public final class Demo {
     top.sort(Comparator.comparingDouble(CustomerPrediction::clv).reversed());
     TextTable best = new TextTable("customer", "p_alive", "expected purchases", "expected spend", "clv");
     for (CustomerPrediction p : top.subList(0, Math.min(5, top.size()))) {
-      best.row(p.customer().value(), String.format(Locale.ROOT, "%.3f", p.probabilityAlive()),
+      best.row(customerLabel(d, p.customer()), String.format(Locale.ROOT, "%.3f", p.probabilityAlive()),
           String.format(Locale.ROOT, "%.1f", p.expectedPurchases()), money(p.expectedSpend()),
           money(p.clv()));
     }
@@ -457,17 +483,22 @@ public final class Demo {
     out.println("Value tiers by predicted lifetime value:");
     tierTable.print(out);
     List<String> weeks = new ArrayList<>();
-    List<Double> gap = new ArrayList<>();
+    List<Double> observedCurve = new ArrayList<>();
+    List<Double> expectedCurve = new ArrayList<>();
     for (int k = 0; k < 26; k++) {
       weeks.add(Integer.toString(k + 1));
-      gap.add((double) Math.round(actual[k] - expected[k]));
+      observedCurve.add(actual[k]);
+      expectedCurve.add((double) Math.round(expected[k]));
     }
+    Map<String, List<? extends Number>> tracking = new java.util.LinkedHashMap<>();
+    tracking.put("observed", observedCurve);
+    tracking.put("expected (BG/NBD)", expectedCurve);
     report.section("Customer lifetime value")
         .paragraph("BG/NBD and Gamma-Gamma fitted by maximum likelihood on the purchases up to "
             + calibrationEnd + "; hold-out: the following 26 weeks.")
         .table(fit)
-        .barChart("Hold-out: observed minus expected cumulative repeat purchases", "week",
-            "purchase days", weeks, gap)
+        .lineChart("Hold-out tracking: cumulative repeat purchases, observed and expected",
+            "week after the calibration end", "purchase days", weeks, tracking)
         .table(best)
         .paragraph("Value tiers by predicted lifetime value.")
         .table(tierTable);

@@ -38,8 +38,14 @@ class DemoCommandTest {
     assertThat(result[1]).contains("[done] Loading data").doesNotContain("Exception");
     String html = Files.readString(report);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Revenue by country")
-        .contains("Lifecycle funnel").contains("Customers per R x F cell").contains("Permissions")
-        .contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
+        .contains("Customers by current lifecycle stage").doesNotContain("Lifecycle funnel")
+        .contains("Customers per R x F cell").contains("Permissions")
+        // the charts' scripts are inlined: nothing is fetched from anywhere
+        .contains("CrmCharts.render").contains("\"type\":\"machine\"")
+        .doesNotContainPattern("(?i)<script[^>]+src=").doesNotContainPattern("(?i)(src|href)=\"https?:")
+        .doesNotContain("stateDiagram-v2")
+        // explanations in full, never cut mid-word
+        .doesNotContain("...</td>").doesNotContain("\u2026</td>");
   }
 
   @Test
