@@ -33,8 +33,9 @@ import org.crmkit.segmentation.rules.BuiltinSegments;
 import org.crmkit.segmentation.rules.SegmentChange;
 import org.crmkit.segmentation.rules.SegmentRules;
 import org.crmkit.segmentation.rules.SegmentTracker;
-import org.crmkit.testkit.CrmGenerators;
+import org.crmkit.testkit.Populations;
 import org.crmkit.testkit.QuickTheoriesGens;
+import org.crmkit.testkit.SegmentRuleChecks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,15 +133,13 @@ class RecipesTest {
     List<String> segmentsSeen = new ArrayList<>();
     // recipe: testkit
     SegmentRules myRules = SegmentRules.builder()
-        .rule("VIP").r(4, 5).f(4, 5).m(4, 5).add()
+        .rule("VIP").r(4, 5).f(4, 5).m(4, 5).overrides("Everyone else").add()   // on purpose
         .rule("Everyone else").add()
         .build();
-    LocalDate from = LocalDate.parse("2026-01-01");
-    LocalDate to = LocalDate.parse("2026-11-23");
-    qt().withExamples(100)
-        .forAll(QuickTheoriesGens.of(CrmGenerators.transactions(20, 300, from, to)))
-        .checkAssert(transactions -> RfmScorer.defaults().score(transactions, to).scores()
-            .forEach(s -> assertThat(myRules.segmentOf(s)).isPresent()));  // total: no gaps
+    SegmentRuleChecks checks = SegmentRuleChecks.of(myRules).ranking("VIP", "Everyone else");
+    qt().withExamples(100).withReporter(QuickTheoriesGens.reporter())
+        .forAll(QuickTheoriesGens.of(Populations.builder().customers(1, 20).build()))
+        .checkAssert(checks::all);    // no gaps, no order dependence, monotone in R, F and M
     // recipe: end
     segmentsSeen.addAll(myRules.segments());
     assertThat(segmentsSeen).containsExactly("VIP", "Everyone else");

@@ -1,7 +1,6 @@
 package org.crmkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,11 +18,9 @@ import org.crmkit.segmentation.rules.BuiltinSegments;
 import org.crmkit.segmentation.rules.SegmentRules;
 import org.crmkit.segmentation.tiers.ValueTier;
 import org.crmkit.segmentation.tiers.ValueTiers;
-import org.crmkit.testkit.CrmGenerators;
-import org.crmkit.testkit.QuickTheoriesGens;
 import org.junit.jupiter.api.Test;
 
-/** The examples of the README sections "Segmentation" and "Testkit", compiled and run. */
+/** The examples of the README section "Segmentation", compiled and run. */
 class SegmentationExamplesTest {
 
   @Test
@@ -65,25 +62,5 @@ class SegmentationExamplesTest {
     assertThat(tiers.get(CustomerId.of("cid"))).isEqualTo(ValueTier.HIGH);
     assertThat(tiers.get(CustomerId.of("bob"))).isEqualTo(ValueTier.MEDIUM);
     assertThat(frozen).isEqualTo(result.model());
-  }
-
-  @Test
-  void testkit() {
-    // README-testkit-start
-    SegmentRules myRules = SegmentRules.builder()
-        .rule("Champions").r(4, 5).f(4, 5).add()
-        .rule("Others").add()
-        .build();
-    LocalDate from = LocalDate.parse("2024-01-01");
-    LocalDate to = LocalDate.parse("2024-12-31");
-    qt().withExamples(200)
-        .forAll(QuickTheoriesGens.of(CrmGenerators.transactions(50, 400, from, to)))
-        .checkAssert(txs -> {
-          RfmResult scores = RfmScorer.defaults().score(txs, to);
-          for (RfmScore s : scores.scores()) {
-            assertThat(myRules.segmentOf(s)).isPresent();     // every customer gets a segment
-          }
-        });
-    // README-testkit-end
   }
 }

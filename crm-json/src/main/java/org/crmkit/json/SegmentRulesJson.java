@@ -18,12 +18,14 @@ import org.crmkit.segmentation.rules.SegmentRules;
 /**
  * Reads and writes {@link SegmentRules} as {@code "format": "crmkit.segment-rules/1"} documents.
  * Rules are listed in priority order; a missing range means all scores; {@code strict} (default
- * false) rejects rule sets that do not partition the score lattice:
+ * false) rejects rule sets that do not partition the score lattice, apart from the overlaps a rule
+ * declares deliberate with {@code overrides} (the segments it wins over):
  *
  * <pre>{@code
  * {"format": "crmkit.segment-rules/1", "tiles": 5, "strict": true,
- *  "rules": [{"segment": "Active", "r": [3, 5]},
- *            {"segment": "Lapsed", "r": [1, 2], "attributes": {"needs": ["support"]}}]}
+ *  "rules": [{"segment": "Key", "attributes": {"needs": ["custom"]}, "overrides": ["Active", "Lapsed"]},
+ *            {"segment": "Active", "r": [3, 5]},
+ *            {"segment": "Lapsed", "r": [1, 2]}]}
  * }</pre>
  *
  * Stateless, thread-safe.
@@ -42,6 +44,7 @@ public final class SegmentRulesJson {
   static final Field F = RULE.optional("f");
   static final Field M = RULE.optional("m");
   static final Field ATTRIBUTES = RULE.optional("attributes");
+  static final Field OVERRIDES = RULE.optional("overrides");
   private static final String WHAT = "segment rules document";
 
   private SegmentRulesJson() {}
@@ -59,6 +62,7 @@ public final class SegmentRulesJson {
         new TreeMap<>(r.attributes()).forEach((k, v) ->
             a.strings(new Field(k, false), new TreeSet<>(v)));
       }
+      o.strings(OVERRIDES, new TreeSet<>(r.overrides()));
     }
     return root.text();
   }
@@ -91,6 +95,9 @@ public final class SegmentRulesJson {
           List<String> values = attributes.strings(new Field(e.getKey(), true), true);
           rb.attribute(e.getKey(), values.toArray(new String[0]));
         }
+      }
+      if (o.has(OVERRIDES)) {
+        rb.overrides(o.strings(OVERRIDES, true).toArray(new String[0]));
       }
       rb.add();
     }

@@ -49,4 +49,27 @@ class SegmentRulesJsonTest {
         {"format": "crmkit.segment-rules/1", "strict": true, "rules": [{"segment": "a", "r": [2, 5]}]}
         """)).hasMessageContaining("25 of 125 cells match no rule");
   }
+
+  @Test
+  void declaredOverridesRoundTripAndSatisfyStrictMode() {
+    String json = """
+        {"format": "crmkit.segment-rules/1", "tiles": 5, "strict": true,
+         "rules": [{"segment": "Key", "attributes": {"needs": ["custom"]},
+                    "overrides": ["Active", "Lapsed"]},
+                   {"segment": "Active", "r": [3, 5]},
+                   {"segment": "Lapsed", "r": [1, 2]}]}
+        """;
+    SegmentRules rules = SegmentRulesJson.read(json);
+    assertThat(rules.rules().get(0).overrides()).containsExactlyInAnyOrder("Active", "Lapsed");
+    assertThat(rules.warnings()).isEmpty();
+    assertThat(rules.analysis().deliberateCount()).isEqualTo(125);
+    SegmentRules again = SegmentRulesJson.read(SegmentRulesJson.write(rules, true));
+    assertThat(again.rules()).isEqualTo(rules.rules());
+    assertThatThrownBy(() -> SegmentRulesJson.read(json.replace("\"Lapsed\"]", "\"Lost\"]")))
+        .isInstanceOfSatisfying(InvalidDefinitionException.class, e ->
+            assertThat(e.problems()).extracting(p -> p.path() + ": " + p.message()).contains(
+                "$.rules[0].overrides: unknown segment 'Lost'; known: [Key, Active, Lapsed]"));
+    assertThatThrownBy(() -> SegmentRulesJson.read(json.replace("[\"Active\", \"Lapsed\"]", "[]")))
+        .hasMessageContaining("$.rules[0].overrides");
+  }
 }

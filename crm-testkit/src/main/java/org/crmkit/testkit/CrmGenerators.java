@@ -3,8 +3,6 @@ package org.crmkit.testkit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.hierarchy.Hierarchy;
 import org.crmkit.core.model.Customer;
@@ -17,16 +15,17 @@ import org.crmkit.segmentation.rfm.TransactionColumns;
 import org.crmkit.segmentation.rules.SegmentRules;
 
 /**
- * Seeded generators of crmkit inputs as plain {@code Function<RandomGenerator, T>}: the same
- * generator state gives the same value, so a failing case is reproduced from its seed. Use them
- * from any property-testing engine, or with {@link QuickTheoriesGens#of(Function)}.
+ * Engine-neutral {@link Generator}s of crmkit inputs: customers, skewed transactions (also
+ * column-wise, for benchmarks), territory hierarchies and segment rule sets. Every random choice
+ * goes through {@link Choices}, so the same seed gives the same value ({@link
+ * Generator#sample(long)}) and an engine adapter ({@link QuickTheoriesGens#of(Generator)}) shrinks
+ * it. Whole customer bases and adversarial inputs are in {@link Populations}.
  *
  * <pre>{@code
- * RandomGenerator rnd = new SplittableRandom(42);
- * List<Transaction> txs = CrmGenerators.transactions(100, 2_000, from, to).apply(rnd);
+ * List<Transaction> txs = CrmGenerators.transactions(100, 2_000, from, to).sample(42);
  * }</pre>
  *
- * <p>Stateless; the returned functions are thread-safe if each call gets its own generator.
+ * <p>Stateless; the returned generators are immutable and thread-safe.
  */
 public final class CrmGenerators {
   /** Industries customers are drawn from. */
@@ -48,24 +47,24 @@ public final class CrmGenerators {
    * Customers with random kind, industry, size band, lifecycle stage and needs (each optional
    * part present with probability 0.9), ids {@code c0000000 .. c<count-1>}.
    */
-  public static Function<RandomGenerator, List<Customer>> customers(int count) {
+  public static Generator<List<Customer>> customers(int count) {
     checkNonNegative("count", count);
     return rnd -> {
       List<Customer> out = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         Customer.Builder b = Customer.builder().id(customerId(i)).name("Customer " + i)
-            .kind(rnd.nextInt(3) == 0 ? CustomerKind.INDIVIDUAL : CustomerKind.ORGANISATION);
-        if (rnd.nextInt(10) > 0) {
-          b.industry(pick(rnd, INDUSTRIES));
+            .kind(rnd.bool(1.0 / 3) ? CustomerKind.INDIVIDUAL : CustomerKind.ORGANISATION);
+        if (!rnd.bool(0.1)) {
+          b.industry(rnd.pick(INDUSTRIES));
         }
-        if (rnd.nextInt(10) > 0) {
-          b.sizeBand(SizeBand.values()[rnd.nextInt(SizeBand.values().length)]);
+        if (!rnd.bool(0.1)) {
+          b.sizeBand(rnd.pick(List.of(SizeBand.values())));
         }
-        if (rnd.nextInt(10) > 0) {
-          b.lifecycleStage(pick(rnd, STAGES));
+        if (!rnd.bool(0.1)) {
+          b.lifecycleStage(rnd.pick(STAGES));
         }
-        if (rnd.nextInt(10) > 0) {
-          b.putAttributes("needs", pick(rnd, NEEDS));
+        if (!rnd.bool(0.1)) {
+          b.putAttributes("needs", rnd.pick(NEEDS));
         }
         out.add(b.build());
       }
@@ -83,10 +82,10 @@ public final class CrmGenerators {
    * @throws CrmException if {@code transactions < customers}, a count is negative or {@code to}
    *     is before {@code from}
    */
-  public static Function<RandomGenerator, List<Transaction>> transactions(
+  public static Generator<List<Transaction>> transactions(
       int customers, int transactions, LocalDate from, LocalDate to) {
     return rnd -> {
-      TransactionColumns cols = transactionColumns(customers, transactions, from, to).apply(rnd);
+      TransactionColumns cols = transactionColumns(customers, transactions, from, to).draw(rnd);
       List<Transaction> out = new ArrayList<>(cols.size());
       for (int i = 0; i < cols.size(); i++) {
         out.add(new Transaction(customerId(cols.customer(i)), LocalDate.ofEpochDay(cols.day(i)),
@@ -101,7 +100,7 @@ public final class CrmGenerators {
    * no object per row): for benchmarks with tens of millions of rows. Customer {@code i} is named
    * {@link #customerId(int)}.
    */
-  public static Function<RandomGenerator, TransactionColumns> transactionColumns(
+  public static Generator<TransactionColumns> transactionColumns(
       int customers, int transactions, LocalDate from, LocalDate to) {
     checkNonNegative("customers", customers);
     if (transactions < customers) {
@@ -125,12 +124,12 @@ public final class CrmGenerators {
       TransactionColumns.Builder b =
           TransactionColumns.builder(customers, CrmGenerators::customerId, transactions);
       for (int i = 0; i < transactions; i++) {
-        int c = i < customers ? i : search(cumulative, rnd.nextDouble() * sum);
-        double amount = Math.round(20 * level[c] * Math.exp(0.8 * rnd.nextGaussian()) * 100) / 100.0;
-        if (rnd.nextInt(50) == 0) {
+        int c = i < customers ? i : search(cumulative, rnd.unit() * sum);
+        double amount = Math.round(20 * level[c] * Math.exp(0.8 * rnd.gaussian()) * 100) / 100.0;
+        if (rnd.bool(0.02)) {
           amount = -amount;
         }
-        b.add(c, firstDay + rnd.nextInt(span), amount);
+        b.add(c, firstDay + rnd.intBetween(0, span - 1), amount);
       }
       return b.build();
     };
@@ -140,19 +139,19 @@ public final class CrmGenerators {
    * Territory hierarchies: one root ("global"), 1-4 regions, 1-4 countries each, 0-3 cities each,
    * with levels global / region / country / city.
    */
-  public static Function<RandomGenerator, Hierarchy<TerritoryId>> territories() {
+  public static Generator<Hierarchy<TerritoryId>> territories() {
     return rnd -> {
       TerritoryId root = TerritoryId.of("global");
       Hierarchy.Builder<TerritoryId> b = Hierarchy.<TerritoryId>builder().root(root, "global");
-      int regions = 1 + rnd.nextInt(4);
+      int regions = rnd.size(1, 4);
       for (int r = 0; r < regions; r++) {
         TerritoryId region = TerritoryId.of("r" + r);
         b.child(root, region, "region");
-        int countries = 1 + rnd.nextInt(4);
+        int countries = rnd.size(1, 4);
         for (int c = 0; c < countries; c++) {
           TerritoryId country = TerritoryId.of("r" + r + "c" + c);
           b.child(region, country, "country");
-          int cities = rnd.nextInt(4);
+          int cities = rnd.size(0, 3);
           for (int t = 0; t < cities; t++) {
             b.child(country, TerritoryId.of("r" + r + "c" + c + "t" + t), "city");
           }
@@ -166,16 +165,16 @@ public final class CrmGenerators {
    * Arbitrary rule sets over {@code tiles} score levels: 1-8 rules with random ranges and segment
    * names from a pool of 4; they may have gaps, overlaps and unreachable rules (not strict).
    */
-  public static Function<RandomGenerator, SegmentRules> segmentRuleSets(int tiles) {
+  public static Generator<SegmentRules> segmentRuleSets(int tiles) {
     checkTiles(tiles);
     return rnd -> {
       SegmentRules.Builder b = SegmentRules.builder().tiles(tiles);
-      int rules = 1 + rnd.nextInt(8);
+      int rules = rnd.size(1, 8);
       for (int i = 0; i < rules; i++) {
         int[] r = range(rnd, tiles);
         int[] f = range(rnd, tiles);
         int[] m = range(rnd, tiles);
-        b.rule("segment-" + rnd.nextInt(4)).r(r[0], r[1]).f(f[0], f[1]).m(m[0], m[1]).add();
+        b.rule("segment-" + rnd.intBetween(0, 3)).r(r[0], r[1]).f(f[0], f[1]).m(m[0], m[1]).add();
       }
       return b.build();
     };
@@ -185,33 +184,33 @@ public final class CrmGenerators {
    * Rule sets that partition the {@code tiles³} lattice (built in strict mode): the lattice is cut
    * recursively into boxes, each box a rule of one of up to 6 segments, rules in random order.
    */
-  public static Function<RandomGenerator, SegmentRules> partitionRuleSets(int tiles) {
+  public static Generator<SegmentRules> partitionRuleSets(int tiles) {
     checkTiles(tiles);
     return rnd -> {
       List<int[]> boxes = new ArrayList<>();
       split(rnd, new int[] {1, 1, 1}, new int[] {tiles, tiles, tiles}, boxes, 0);
       for (int i = boxes.size() - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
+        int j = rnd.intBetween(0, i);
         int[] t = boxes.get(i);
         boxes.set(i, boxes.get(j));
         boxes.set(j, t);
       }
       SegmentRules.Builder b = SegmentRules.builder().tiles(tiles).strict(true);
       for (int[] box : boxes) {
-        b.rule("segment-" + rnd.nextInt(6)).r(box[0], box[3]).f(box[1], box[4]).m(box[2], box[5])
+        b.rule("segment-" + rnd.intBetween(0, 5)).r(box[0], box[3]).f(box[1], box[4]).m(box[2], box[5])
             .add();
       }
       return b.build();
     };
   }
 
-  private static void split(RandomGenerator rnd, int[] lo, int[] hi, List<int[]> out, int depth) {
-    int axis = rnd.nextInt(3);
-    if (depth > 5 || hi[axis] == lo[axis] || rnd.nextInt(4) == 0) {
+  private static void split(Choices rnd, int[] lo, int[] hi, List<int[]> out, int depth) {
+    int axis = rnd.intBetween(0, 2);
+    if (depth > 5 || hi[axis] == lo[axis] || !rnd.bool(0.75)) {   // shrinks toward fewer boxes
       out.add(new int[] {lo[0], lo[1], lo[2], hi[0], hi[1], hi[2]});
       return;
     }
-    int cut = lo[axis] + rnd.nextInt(hi[axis] - lo[axis]);
+    int cut = rnd.intBetween(lo[axis], hi[axis] - 1);
     int[] hi1 = hi.clone();
     hi1[axis] = cut;
     int[] lo2 = lo.clone();
@@ -220,14 +219,14 @@ public final class CrmGenerators {
     split(rnd, lo2, hi, out, depth + 1);
   }
 
-  private static int[] range(RandomGenerator rnd, int tiles) {
-    int a = 1 + rnd.nextInt(tiles);
-    int b = 1 + rnd.nextInt(tiles);
+  private static int[] range(Choices rnd, int tiles) {
+    int a = rnd.intBetween(1, tiles);
+    int b = rnd.intBetween(1, tiles);
     return new int[] {Math.min(a, b), Math.max(a, b)};
   }
 
-  private static double pareto(RandomGenerator rnd, double alpha, double cap) {
-    return Math.min(cap, Math.pow(1 - rnd.nextDouble(), -1 / alpha));
+  private static double pareto(Choices rnd, double alpha, double cap) {
+    return Math.min(cap, Math.pow(1 - rnd.unit(), -1 / alpha));
   }
 
   private static int search(double[] cumulative, double x) {
@@ -244,9 +243,6 @@ public final class CrmGenerators {
     return lo;
   }
 
-  private static <T> T pick(RandomGenerator rnd, List<T> list) {
-    return list.get(rnd.nextInt(list.size()));
-  }
 
   private static void checkNonNegative(String name, int value) {
     if (value < 0) {

@@ -24,17 +24,17 @@ class CrmGeneratorsTest {
 
   @Test
   void sameSeedSameValues() {
-    assertThat(CrmGenerators.transactions(50, 500, FROM, TO).apply(new SplittableRandom(1)))
-        .isEqualTo(CrmGenerators.transactions(50, 500, FROM, TO).apply(new SplittableRandom(1)));
-    List<Customer> a = CrmGenerators.customers(30).apply(new SplittableRandom(5));
-    assertThat(a).isEqualTo(CrmGenerators.customers(30).apply(new SplittableRandom(5)));
+    assertThat(CrmGenerators.transactions(50, 500, FROM, TO).sample(1))
+        .isEqualTo(CrmGenerators.transactions(50, 500, FROM, TO).sample(1));
+    List<Customer> a = CrmGenerators.customers(30).sample(5);
+    assertThat(a).isEqualTo(CrmGenerators.customers(30).sample(5));
     assertThat(a).extracting(Customer::id).doesNotHaveDuplicates();
   }
 
   @Test
   void transactionsAreSkewedManySmallFewLarge() {
     List<Transaction> txs = CrmGenerators.transactions(2_000, 20_000, FROM, TO)
-        .apply(new SplittableRandom(3));
+        .sample(3);
     assertThat(txs).hasSize(20_000);
     Map<CustomerId, Double> revenue = new TreeMap<>();
     Map<CustomerId, Integer> count = new TreeMap<>();
@@ -57,15 +57,15 @@ class CrmGeneratorsTest {
   void partitionRuleSetsArePartitionsAndArbitraryOnesMayNotBe() {
     qt().withExamples(300).forAll(QuickTheoriesGens.of(CrmGenerators.partitionRuleSets(4)))
         .check(rules -> rules.analysis().isPartition() && rules.tiles() == 4);
-    long nonPartitions = new SplittableRandom(9).longs(200).mapToObj(SplittableRandom::new)
-        .map(r -> CrmGenerators.segmentRuleSets(5).apply(r))
+    long nonPartitions = new SplittableRandom(9).longs(200)
+        .mapToObj(seed -> CrmGenerators.segmentRuleSets(5).sample(seed))
         .filter(r -> !r.analysis().isPartition()).count();
     assertThat(nonPartitions).isPositive();
   }
 
   @Test
   void territoriesHaveFourLevels() {
-    Hierarchy<TerritoryId> h = CrmGenerators.territories().apply(new SplittableRandom(2));
+    Hierarchy<TerritoryId> h = CrmGenerators.territories().sample(2);
     assertThat(h.roots()).containsExactly(TerritoryId.of("global"));
     for (TerritoryId t : h.nodes()) {
       assertThat(h.level(t).orElseThrow())
@@ -80,7 +80,7 @@ class CrmGeneratorsTest {
     assertThatThrownBy(() -> CrmGenerators.transactionColumns(1, 5, TO, FROM))
         .hasMessageContaining("to must not be before from");
     assertThatThrownBy(() -> CrmGenerators.partitionRuleSets(1)).hasMessageContaining("tiles");
-    SegmentRules unused = CrmGenerators.segmentRuleSets(3).apply(new SplittableRandom(0));
+    SegmentRules unused = CrmGenerators.segmentRuleSets(3).sample(0);
     assertThat(unused.tiles()).isEqualTo(3);
   }
 }

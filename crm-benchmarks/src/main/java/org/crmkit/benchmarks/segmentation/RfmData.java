@@ -1,7 +1,6 @@
 package org.crmkit.benchmarks.segmentation;
 
 import java.time.LocalDate;
-import java.util.SplittableRandom;
 import org.crmkit.segmentation.rfm.TransactionColumns;
 import org.crmkit.testkit.CrmGenerators;
 
@@ -22,7 +21,7 @@ final class RfmData {
 
   static TransactionColumns generate(int customers, int transactions) {
     TransactionColumns cents = CrmGenerators.transactionColumns(customers, transactions, FROM, TO)
-        .apply(new SplittableRandom(SEED));
+        .sample(SEED);
     TransactionColumns.Builder b =
         TransactionColumns.builder(customers, CrmGenerators::customerId, transactions);
     for (int i = 0; i < cents.size(); i++) {

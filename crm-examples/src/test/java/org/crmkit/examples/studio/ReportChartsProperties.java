@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 import org.crmkit.core.lifecycle.Machine;
+import org.crmkit.testkit.Choices;
 import org.crmkit.testkit.QuickTheoriesGens;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class ReportChartsProperties {
 
   /** A valid machine: a chain s0 → … → s(n-1) (final), plus random transitions between the others. */
-  static Machine randomMachine(RandomGenerator r) {
-    int n = 2 + r.nextInt(12);
+  static Machine randomMachine(Choices r) {
+    int n = r.size(2, 13);
     Machine.Builder b = Machine.builder("random").initial("s0");
     for (int i = 0; i < n - 1; i++) {
       b.state("s" + i);
@@ -28,10 +28,10 @@ class ReportChartsProperties {
     for (int i = 0; i < n - 1; i++) {
       b.transition("s" + i, "e" + event++, "s" + (i + 1));
     }
-    int extra = r.nextInt(2 * n);
+    int extra = r.size(0, 2 * n - 1);
     for (int k = 0; k < extra; k++) {
-      int from = r.nextInt(n - 1);
-      b.transition("s" + from, "e" + event++, "s" + r.nextInt(n));
+      int from = r.intBetween(0, n - 2);
+      b.transition("s" + from, "e" + event++, "s" + r.intBetween(0, n - 1));
     }
     return b.build();
   }

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Transaction;
 
 /**
  * Incremental per-customer aggregates ({@link CustomerAggregate}): each {@link #add(Transaction)}
- * updates one customer in expected O(1) time, in any date order. Mutable and not thread-safe:
+ * updates one customer in expected O(1) time, in any date order. Totals are exact: each amount is
+ * read as the shortest decimal its double stands for, summed without rounding, and rounded to a
+ * double once when an aggregate is read, so they never depend on the order of the transactions. Mutable and not thread-safe:
  * confine it to one thread or synchronise externally.
  *
  * <pre>{@code
@@ -29,7 +32,7 @@ public final class RfmAggregator {
   private static final class State {
     long lastDay = Long.MIN_VALUE;
     int transactions;
-    double total;
+    final MoneySum total = new MoneySum();
     final Set<Long> days = new HashSet<>(4);
   }
 
@@ -47,7 +50,7 @@ public final class RfmAggregator {
     State s = states.computeIfAbsent(transaction.customer(), k -> new State());
     long day = transaction.date().toEpochDay();
     s.transactions++;
-    s.total += transaction.amount();
+    s.total.add(transaction.amount());
     s.lastDay = Math.max(s.lastDay, day);
     s.days.add(day);
     return this;
@@ -61,13 +64,21 @@ public final class RfmAggregator {
     return this;
   }
 
-  /** The current aggregate of {@code customer}, if it has any transaction. */
+  /**
+   * The current aggregate of {@code customer}, if it has any transaction.
+   *
+   * @throws CrmException if the customer's exact total is beyond the range of a double
+   */
   public Optional<CustomerAggregate> get(CustomerId customer) {
     State s = states.get(customer);
     return s == null ? Optional.empty() : Optional.of(toAggregate(customer, s));
   }
 
-  /** Every aggregate, sorted by customer id; a new unmodifiable list. O(C log C). */
+  /**
+   * Every aggregate, sorted by customer id; a new unmodifiable list. O(C log C).
+   *
+   * @throws CrmException if a customer's exact total is beyond the range of a double
+   */
   public List<CustomerAggregate> aggregates() {
     List<CustomerAggregate> out = new ArrayList<>(states.size());
     states.forEach((id, s) -> out.add(toAggregate(id, s)));
@@ -81,7 +92,12 @@ public final class RfmAggregator {
   }
 
   private static CustomerAggregate toAggregate(CustomerId id, State s) {
+    double total = s.total.toDouble();
+    if (!Double.isFinite(total)) {
+      throw new CrmException("the total of customer '" + id + "' is " + s.total.exact()
+          + ", beyond the range of a double (about ±1.8E308)");
+    }
     return new CustomerAggregate(id, LocalDate.ofEpochDay(s.lastDay), s.transactions,
-        s.days.size(), s.total);
+        s.days.size(), total);
   }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.segmentation.rfm;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.model.CustomerId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columnar RFM engine: aggregation over primitive arrays, cut points from one sort per
@@ -30,7 +32,8 @@ final class RfmEngine {
     int[] last = new int[customers];
     Arrays.fill(last, Integer.MIN_VALUE);
     int[] count = new int[customers];
-    double[] total = new double[customers];
+    long[] cents = new long[customers];
+    BigDecimal[] rest = null;    // exact sums of what is not whole cents, allocated when needed
     int[] cu = cols.customersArray();
     int[] days = cols.daysArray();
     double[] amounts = cols.amountsArray();
@@ -42,9 +45,31 @@ final class RfmEngine {
       }
       int c = cu[i];
       count[c]++;
-      total[c] += amounts[i];
+      double amount = amounts[i];
+      long a = MoneySum.cents(amount);
+      if (a != MoneySum.NOT_CENTS) {
+        long before = cents[c];
+        long sum = before + a;
+        if (((before ^ sum) & (a ^ sum)) < 0) {     // overflow: spill the cents so far
+          rest = spill(rest, customers, c, BigDecimal.valueOf(before, 2));
+          sum = a;
+        }
+        cents[c] = sum;
+      } else {
+        rest = spill(rest, customers, c, BigDecimal.valueOf(amount));
+      }
       if (day > last[c]) {
         last[c] = day;
+      }
+    }
+    double[] total = new double[customers];
+    for (int c = 0; c < customers; c++) {
+      BigDecimal r = rest == null ? null : rest[c];
+      total[c] = MoneySum.toDouble(cents[c], r);
+      if (!Double.isFinite(total[c])) {
+        throw new CrmException("the total of customer " + c + " ('" + cols.customerId(c)
+            + "') is " + MoneySum.plus(r, BigDecimal.valueOf(cents[c], 2)).stripTrailingZeros()
+            + ", beyond the range of a double (about ±1.8E308)");
       }
     }
     int[] frequency = cfg.frequencyMeasure() == FrequencyMeasure.TRANSACTIONS
@@ -53,6 +78,13 @@ final class RfmEngine {
       checkIdOrder(customers, cols.ids());
     }
     return scoreArrays(customers, cols.ids(), asOf, asOfDay, last, count, frequency, total, cfg);
+  }
+
+  private static BigDecimal[] spill(BigDecimal @Nullable [] rest, int customers, int c,
+      BigDecimal amount) {
+    BigDecimal[] r = rest == null ? new BigDecimal[customers] : rest;
+    r[c] = MoneySum.plus(r[c], amount);
+    return r;
   }
 
   private static void checkIdOrder(int customers, IntFunction<CustomerId> ids) {

@@ -17,6 +17,10 @@ import org.crmkit.core.model.Transaction;
  * <p>Recency is the number of whole days from the last purchase to the as-of date; transactions
  * after the as-of date are ignored. Negative amounts (returns) are summed like any other amount,
  * so a customer's monetary value may be negative; it then ranks below every positive spender.
+ * Money is summed exactly: each amount is read as the shortest decimal its double stands for
+ * ({@code 0.1} is one tenth), the sum is kept in whole cents (a {@code long}, with overflow
+ * detection) or a {@code BigDecimal}, and rounded to a double once; so totals, scores and models
+ * never depend on the order of the input.
  *
  * <p>Immutable and thread-safe. Scoring C customers from T transactions costs O(T + C log C)
  * (one sort per dimension); the columnar path allocates only primitive arrays.

@@ -42,6 +42,16 @@ public final class RuleAnalysis {
    */
   public record Unreachable(int rule, String segment, Cell example, int shadowedBy) {}
 
+  /**
+   * A declared override that never applies: the rule shares no cell with a later rule of the
+   * overridden segment.
+   *
+   * @param rule the index of the declaring rule
+   * @param segment its segment
+   * @param overridden the segment it declares to override
+   */
+  public record UnusedOverride(int rule, String segment, String overridden) {}
+
   private final int tiles;
   private final long gapCount;
   private final List<Cell> gapExamples;
@@ -49,12 +59,18 @@ public final class RuleAnalysis {
   private final List<Overlap> overlapExamples;
   private final long orderDependentCount;
   private final List<Overlap> orderDependentExamples;
+  private final long deliberateCount;
+  private final List<Overlap> deliberateExamples;
+  private final List<Overlap> undeclaredExamples;
   private final List<Unreachable> unreachable;
   private final List<String> unreachableSegments;
+  private final List<UnusedOverride> unusedOverrides;
 
   RuleAnalysis(int tiles, long gapCount, List<Cell> gapExamples, long overlapCount,
       List<Overlap> overlapExamples, long orderDependentCount, List<Overlap> orderDependentExamples,
-      List<Unreachable> unreachable, List<String> unreachableSegments) {
+      long deliberateCount, List<Overlap> deliberateExamples, List<Overlap> undeclaredExamples,
+      List<Unreachable> unreachable, List<String> unreachableSegments,
+      List<UnusedOverride> unusedOverrides) {
     this.tiles = tiles;
     this.gapCount = gapCount;
     this.gapExamples = List.copyOf(gapExamples);
@@ -62,6 +78,10 @@ public final class RuleAnalysis {
     this.overlapExamples = List.copyOf(overlapExamples);
     this.orderDependentCount = orderDependentCount;
     this.orderDependentExamples = List.copyOf(orderDependentExamples);
+    this.deliberateCount = deliberateCount;
+    this.deliberateExamples = List.copyOf(deliberateExamples);
+    this.undeclaredExamples = List.copyOf(undeclaredExamples);
+    this.unusedOverrides = List.copyOf(unusedOverrides);
     this.unreachable = List.copyOf(unreachable);
     this.unreachableSegments = List.copyOf(unreachableSegments);
   }
@@ -111,6 +131,24 @@ public final class RuleAnalysis {
     return orderDependentExamples;
   }
 
+  /**
+   * The number of order-dependent cells whose every overlap is declared deliberate ({@link
+   * SegmentRules.RuleBuilder#overrides(String...)}); at most {@link #orderDependentCount()}.
+   */
+  public long deliberateCount() {
+    return deliberateCount;
+  }
+
+  /** Up to {@link #MAX_EXAMPLES} cells whose order dependence is declared deliberate. */
+  public List<Overlap> deliberateExamples() {
+    return deliberateExamples;
+  }
+
+  /** Declared overrides that never apply (a stale or mistyped intent), in rule order. */
+  public List<UnusedOverride> unusedOverrides() {
+    return unusedOverrides;
+  }
+
   /** Every rule that first-match evaluation never selects. */
   public List<Unreachable> unreachable() {
     return unreachable;
@@ -122,32 +160,43 @@ public final class RuleAnalysis {
   }
 
   /**
-   * Whether the rule set partitions the lattice: no gap, no cell covered by two segments, no
-   * unreachable rule.
+   * Whether the rule set partitions the lattice: no gap, no cell covered by two segments (declared
+   * or not), no unreachable rule.
    */
   public boolean isPartition() {
     return gapCount == 0 && orderDependentCount == 0 && unreachable.isEmpty();
   }
 
-  /** The findings as problems (empty for a partition), for reports and strict mode. */
+  /**
+   * The findings as problems, for reports, warnings and strict mode: gaps, order-dependent cells
+   * that are not declared deliberate, unreachable rules and unused override declarations. Empty
+   * for a partition, and for a rule set whose only overlaps are declared.
+   */
   public List<Problem> problems() {
     List<Problem> out = new ArrayList<>();
     if (gapCount > 0) {
       out.add(Problem.of("rules", "%s of %s cells match no rule (gaps), e.g. %s", gapCount,
           cellCount(), gapExamples.subList(0, Math.min(5, gapExamples.size()))));
     }
-    if (orderDependentCount > 0) {
+    long undeclared = orderDependentCount - deliberateCount;
+    if (undeclared > 0) {
       List<String> ex = new ArrayList<>();
-      for (Overlap o : orderDependentExamples.subList(0, Math.min(5, orderDependentExamples.size()))) {
+      for (Overlap o : undeclaredExamples.subList(0, Math.min(5, undeclaredExamples.size()))) {
         ex.add(o.cell() + " " + o.segments());
       }
       out.add(Problem.of("rules", "%s cells are covered by rules of different segments, so the "
-          + "outcome depends on rule order, e.g. %s", orderDependentCount, ex));
+          + "outcome depends on rule order, e.g. %s%s", undeclared, ex, deliberateCount == 0 ? ""
+          : " (" + deliberateCount + " more cells are declared overrides)"));
     }
     for (Unreachable u : unreachable) {
       out.add(Problem.of("rules[" + u.rule() + "]", "rule of segment '%s' is unreachable: every "
           + "cell it covers is taken by an earlier rule, e.g. %s by rules[%s]",
           u.segment(), u.example(), u.shadowedBy()));
+    }
+    for (UnusedOverride u : unusedOverrides) {
+      out.add(Problem.of("rules[" + u.rule() + "].overrides", "rule of segment '%s' declares that "
+          + "it overrides '%s', but no later rule of '%s' shares a cell with it",
+          u.segment(), u.overridden(), u.overridden()));
     }
     return out;
   }
@@ -156,6 +205,10 @@ public final class RuleAnalysis {
   public String toString() {
     if (isPartition()) {
       return "partition of " + cellCount() + " cells";
+    }
+    if (problems().isEmpty()) {
+      return "partition of " + cellCount() + " cells apart from " + deliberateCount
+          + " declared overrides";
     }
     StringBuilder sb = new StringBuilder();
     for (Problem p : problems()) {

@@ -2,6 +2,8 @@ package org.crmkit.segmentation.rules;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One rule: customers whose scores lie in the three ranges and whose attributes all match belong
@@ -13,14 +15,24 @@ import java.util.Set;
  * @param f the frequency score range
  * @param m the monetary score range
  * @param attributes required attribute values: for each key, the customer's value must be one of
- *     the set; empty for a rule on scores only
+ *     the set; empty for a rule on scores only (see {@link CustomerAttributes} for the keys a
+ *     {@code Customer} provides)
+ * @param overrides the segments this rule deliberately wins over where their later rules cover
+ *     the same cells (an intent: the analysis does not report those cells as order-dependent)
  */
-public record SegmentRule(
-    String segment, ScoreRange r, ScoreRange f, ScoreRange m, Map<String, Set<String>> attributes) {
+public record SegmentRule(String segment, ScoreRange r, ScoreRange f, ScoreRange m,
+    Map<String, Set<String>> attributes, Set<String> overrides) {
 
-  /** Copies the attribute map so the rule stays immutable. */
+  /** Copies the attribute map and the overrides so the rule stays immutable. */
   public SegmentRule {
     attributes = Map.copyOf(attributes);
+    overrides = Set.copyOf(overrides);
+  }
+
+  /** A rule without declared overrides. */
+  public SegmentRule(
+      String segment, ScoreRange r, ScoreRange f, ScoreRange m, Map<String, Set<String>> attributes) {
+    this(segment, r, f, m, attributes, Set.of());
   }
 
   /** Whether the rule depends on attributes (and so may not match every customer of a cell). */
@@ -50,6 +62,7 @@ public record SegmentRule(
   @Override
   public String toString() {
     return segment + " [r " + r + ", f " + f + ", m " + m
-        + (attributes.isEmpty() ? "" : ", " + attributes) + "]";
+        + (attributes.isEmpty() ? "" : ", " + new TreeMap<>(attributes))
+        + (overrides.isEmpty() ? "" : ", overrides " + new TreeSet<>(overrides)) + "]";
   }
 }

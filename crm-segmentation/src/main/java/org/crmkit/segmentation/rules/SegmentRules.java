@@ -1,25 +1,34 @@
 package org.crmkit.segmentation.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
 import org.crmkit.core.internal.Checks;
+import org.crmkit.core.model.Customer;
 import org.crmkit.segmentation.rfm.RfmScore;
 import org.crmkit.segmentation.rfm.RfmTable;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A validated, analysed set of segment rules over R/F/M scores 1..{@link #tiles()} and customer
  * attributes. Rules are evaluated by priority: the first rule (in definition order) that matches
  * decides the segment. At {@link Builder#build()} the whole lattice is analysed ({@link
- * #analysis()}); in strict mode a rule set that is not a partition is rejected.
+ * #analysis()}): its findings are the {@link #warnings()} of the built rule set (also logged at
+ * DEBUG); in strict mode any finding rejects the rule set. A rule may declare that it deliberately
+ * overrides other segments ({@link RuleBuilder#overrides(String...)}, e.g. an attribute-based VIP
+ * rule before the score rules): the cells it shares with them are then not findings, and strict
+ * mode accepts them while still rejecting every undeclared overlap, gap and unreachable rule.
  *
  * <p>Immutable and thread-safe. Lookup of a rule set without attribute conditions is one array
  * access; with conditions, a scan of the rules covering the cell up to the first unconditional one.
@@ -35,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class SegmentRules {
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentRules.class);
+
   private final int tiles;
   private final List<SegmentRule> rules;
   private final List<String> segments;
@@ -85,6 +96,16 @@ public final class SegmentRules {
     return analysis;
   }
 
+  /**
+   * The analysis findings that {@link Builder#build()} accepted because the rule set is not
+   * strict: undeclared order-dependent cells, gaps, unreachable rules and unused override
+   * declarations; empty for a partition (with any overlaps declared). Each was also logged at
+   * DEBUG when the rule set was built. Unmodifiable.
+   */
+  public List<Problem> warnings() {
+    return analysis.problems();
+  }
+
   /** Whether some rule depends on customer attributes. */
   public boolean hasAttributeConditions() {
     return conditional;
@@ -131,6 +152,28 @@ public final class SegmentRules {
   /** The segment of a scored customer without attributes. */
   public Optional<String> segmentOf(RfmScore score) {
     return segmentOf(score.r(), score.f(), score.m());
+  }
+
+  /**
+   * The segment of a scored customer with the given attributes.
+   *
+   * @return empty if no rule matches
+   * @throws CrmException if a score is outside 1..tiles
+   */
+  public Optional<String> segmentOf(RfmScore score, Map<String, String> attributes) {
+    return segmentOf(score.r(), score.f(), score.m(), attributes);
+  }
+
+  /**
+   * The segment of a scored customer, with the customer's attributes as {@link
+   * CustomerAttributes#of(Customer)} gives them (free attributes plus kind, industry, size band,
+   * territory and lifecycle stage).
+   *
+   * @return empty if no rule matches
+   * @throws CrmException if a score is outside 1..tiles
+   */
+  public Optional<String> segmentOf(RfmScore score, Customer customer) {
+    return segmentOf(score.r(), score.f(), score.m(), CustomerAttributes.of(customer));
   }
 
   /**
@@ -199,6 +242,7 @@ public final class SegmentRules {
       b.f = rule.f();
       b.m = rule.m();
       b.attributes.putAll(rule.attributes());
+      b.overrides.addAll(rule.overrides());
       return b.add();
     }
 
@@ -206,7 +250,8 @@ public final class SegmentRules {
      * Validates, analyses and compiles the rules.
      *
      * @throws InvalidDefinitionException listing every invalid rule part (with paths {@code
-     *     rules[i].r} ...), or in strict mode every finding of the analysis
+     *     rules[i].r} ...; an override naming no segment of the rule set is one), or in strict
+     *     mode every finding of the analysis ({@link SegmentRules#warnings()})
      */
     public SegmentRules build() {
       List<Problem> problems = new ArrayList<>();
@@ -241,7 +286,21 @@ public final class SegmentRules {
                 "must list at least one allowed value"));
           }
         }
-        built.add(new SegmentRule(b.segment == null ? "" : b.segment, r, f, m, b.attributes));
+        built.add(new SegmentRule(b.segment == null ? "" : b.segment, r, f, m, b.attributes,
+            b.overrides));
+      }
+      Set<String> names = new LinkedHashSet<>();
+      rules.forEach(b -> names.add(b.segment == null ? "" : b.segment));
+      for (int i = 0; i < rules.size(); i++) {
+        for (String o : new TreeSet<>(rules.get(i).overrides)) {
+          if (!names.contains(o)) {
+            problems.add(Problem.of("rules[" + i + "].overrides", "unknown segment '%s'; known: %s",
+                o, names));
+          } else if (o.equals(rules.get(i).segment)) {
+            problems.add(Problem.of("rules[" + i + "].overrides",
+                "a rule cannot override its own segment '%s'", o));
+          }
+        }
       }
       if (!problems.isEmpty()) {
         throw new InvalidDefinitionException("segment rules", problems);
@@ -274,6 +333,11 @@ public final class SegmentRules {
       List<Cell> gapExamples = new ArrayList<>();
       List<RuleAnalysis.Overlap> overlapExamples = new ArrayList<>();
       List<RuleAnalysis.Overlap> orderExamples = new ArrayList<>();
+      long deliberate = 0;
+      List<RuleAnalysis.Overlap> deliberateExamples = new ArrayList<>();
+      List<RuleAnalysis.Overlap> undeclaredExamples = new ArrayList<>();
+      List<Set<String>> overridesUsed = new ArrayList<>();
+      built.forEach(rule -> overridesUsed.add(new TreeSet<>()));
       List<Integer> covering = new ArrayList<>();
       for (int r = 1; r <= n; r++) {
         for (int f = 1; f <= n; f++) {
@@ -323,6 +387,14 @@ public final class SegmentRules {
                 if (orderExamples.size() < RuleAnalysis.MAX_EXAMPLES) {
                   orderExamples.add(o);
                 }
+                if (declared(built, covering, overridesUsed)) {
+                  deliberate++;
+                  if (deliberateExamples.size() < RuleAnalysis.MAX_EXAMPLES) {
+                    deliberateExamples.add(o);
+                  }
+                } else if (undeclaredExamples.size() < RuleAnalysis.MAX_EXAMPLES) {
+                  undeclaredExamples.add(o);
+                }
               }
             }
           }
@@ -344,13 +416,54 @@ public final class SegmentRules {
           unreachableSegments.add(s);
         }
       }
+      List<RuleAnalysis.UnusedOverride> unusedOverrides = new ArrayList<>();
+      for (int i = 0; i < built.size(); i++) {
+        for (String o : new TreeSet<>(built.get(i).overrides())) {
+          if (!overridesUsed.get(i).contains(o)) {
+            unusedOverrides.add(new RuleAnalysis.UnusedOverride(i, built.get(i).segment(), o));
+          }
+        }
+      }
       RuleAnalysis analysis = new RuleAnalysis(n, gaps, gapExamples, overlaps, overlapExamples,
-          orderDependent, orderExamples, unreachable, unreachableSegments);
-      if (strict && !analysis.isPartition()) {
+          orderDependent, orderExamples, deliberate, deliberateExamples, undeclaredExamples,
+          unreachable, unreachableSegments, unusedOverrides);
+      List<Problem> findings = analysis.problems();
+      if (strict && !findings.isEmpty()) {
         throw new InvalidDefinitionException("segment rules (strict: must partition the "
-            + cells + "-cell score lattice)", analysis.problems());
+            + cells + "-cell score lattice, apart from declared overrides)", findings);
+      }
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("segment rules built: {} rules, {} segments, {} tiles; {}", built.size(),
+            segmentIndex.size(), n, findings.isEmpty() ? "no warnings" : findings.size() + " warnings");
+        for (Problem p : findings) {
+          LOG.debug("segment rules warning: {}", p);
+        }
       }
       return new SegmentRules(n, built, analysis, first, candidates);
+    }
+
+    /**
+     * Whether every pair of covering rules of different segments is declared: the earlier one
+     * overrides the later one's segment. Records the declarations used.
+     */
+    private static boolean declared(List<SegmentRule> built, List<Integer> covering,
+        List<Set<String>> used) {
+      boolean all = true;
+      for (int a = 0; a < covering.size(); a++) {
+        SegmentRule first = built.get(covering.get(a));
+        for (int b = a + 1; b < covering.size(); b++) {
+          String later = built.get(covering.get(b)).segment();
+          if (later.equals(first.segment())) {
+            continue;
+          }
+          if (first.overrides().contains(later)) {
+            used.get(covering.get(a)).add(later);
+          } else {
+            all = false;
+          }
+        }
+      }
+      return all;
     }
   }
 
@@ -362,6 +475,7 @@ public final class SegmentRules {
     private @Nullable ScoreRange f;
     private @Nullable ScoreRange m;
     private final Map<String, Set<String>> attributes = new LinkedHashMap<>();
+    private final Set<String> overrides = new LinkedHashSet<>();
 
     private RuleBuilder(Builder parent, String segment) {
       this.parent = parent;
@@ -389,6 +503,18 @@ public final class SegmentRules {
     /** Requires the customer attribute {@code name} to be one of {@code values}. */
     public RuleBuilder attribute(String name, String... values) {
       attributes.put(name, Set.copyOf(java.util.Arrays.asList(values)));
+      return this;
+    }
+
+    /**
+     * Declares that this rule deliberately wins over later rules of {@code segments} where they
+     * cover the same cells (for example a VIP rule on an attribute, placed before the score
+     * rules): those cells are not reported as order-dependent, and strict mode accepts them.
+     * Overlaps with other segments are still findings; a declaration that never applies is one
+     * too. Each name must be a segment of the rule set (checked at build).
+     */
+    public RuleBuilder overrides(String... segments) {
+      overrides.addAll(Arrays.asList(segments));
       return this;
     }
 

@@ -1,7 +1,9 @@
 package org.crmkit.segmentation.tiers;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,9 @@ public final class ValueTiers {
    * customer is HIGH if the customers with a strictly greater value make less than {@code
    * highShare} of the total, MEDIUM if they make less than {@code mediumShare}, LOW otherwise. So
    * with (0.8, 0.95) the HIGH customers are the smallest top group making at least 80% of the
-   * total. Values of zero or less are always LOW.
+   * total. Values of zero or less are always LOW. Shares are computed exactly: each value is read
+   * as the shortest decimal its double stands for and summed without rounding, so the result
+   * never depends on the map's iteration order.
    *
    * @throws CrmException if a value is not finite, the shares are not {@code 0 < highShare <=
    *     mediumShare <= 1}, or no value is positive
@@ -41,34 +45,34 @@ public final class ValueTiers {
       throw new CrmException("shares must satisfy 0 < highShare <= mediumShare <= 1, but were "
           + highShare + " and " + mediumShare);
     }
-    double total = 0;
+    // exact decimal sums (each value read as the shortest decimal its double stands for), so the
+    // tiers never depend on the map's iteration order
+    BigDecimal total = BigDecimal.ZERO;
     for (double v : values.values()) {
       if (v > 0) {
-        total += v;
+        total = total.add(BigDecimal.valueOf(v));
       }
     }
-    if (!(total > 0)) {
+    if (total.signum() <= 0) {
       throw new CrmException("cumulative-share tiers need at least one positive value, but all "
           + values.size() + " values are <= 0");
     }
+    BigDecimal highLimit = total.multiply(BigDecimal.valueOf(highShare));
+    BigDecimal mediumLimit = total.multiply(BigDecimal.valueOf(mediumShare));
     double[] desc = positiveDescending(values);
-    Map<Double, Double> shareAbove = new TreeMap<>();
-    double running = 0;
+    Map<Double, ValueTier> tierOf = new HashMap<>();
+    BigDecimal running = BigDecimal.ZERO;   // the sum of the values strictly greater
     for (int i = 0; i < desc.length; i++) {
       if (i == 0 || desc[i] != desc[i - 1]) {
-        shareAbove.put(desc[i], running / total);
+        tierOf.put(desc[i], running.compareTo(highLimit) < 0 ? ValueTier.HIGH
+            : running.compareTo(mediumLimit) < 0 ? ValueTier.MEDIUM : ValueTier.LOW);
       }
-      running += desc[i];
+      running = running.add(BigDecimal.valueOf(desc[i]));
     }
     Map<CustomerId, ValueTier> out = new TreeMap<>();
     for (Map.Entry<CustomerId, Double> e : values.entrySet()) {
       double v = e.getValue();
-      ValueTier t = ValueTier.LOW;
-      if (v > 0) {
-        double above = Checks.entry(shareAbove, v);
-        t = above < highShare ? ValueTier.HIGH : above < mediumShare ? ValueTier.MEDIUM : ValueTier.LOW;
-      }
-      out.put(e.getKey(), t);
+      out.put(e.getKey(), v > 0 ? Checks.entry(tierOf, v) : ValueTier.LOW);
     }
     return sorted(out);
   }

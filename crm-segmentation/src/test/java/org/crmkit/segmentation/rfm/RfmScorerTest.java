@@ -172,4 +172,40 @@ class RfmScorerTest {
     assertThat(agg.size()).isEqualTo(1);
     assertThat(agg.get(CustomerId.of("b"))).isEmpty();
   }
+
+  @Test
+  void moneyIsSummedExactlyInAnyOrder() {
+    LocalDate day = LocalDate.parse("2024-06-01");
+    // ann's 0.1 + 0.2 + 0.3 and bob's 0.6 are equal totals; in doubles, summed in input order,
+    // ann's was 0.6000000000000001 and she got a higher M than bob
+    List<Transaction> txs = List.of(Transaction.of("ann", day, 0.1), Transaction.of("ann", day, 0.2),
+        Transaction.of("ann", day, 0.3), Transaction.of("bob", day, 0.6));
+    List<Transaction> reversed = new java.util.ArrayList<>(txs);
+    java.util.Collections.reverse(reversed);
+    for (List<Transaction> input : List.of(txs, reversed)) {
+      RfmResult r = RfmScorer.defaults().score(input, day);
+      assertThat(r.scores()).extracting(RfmScore::monetary).containsExactly(0.6, 0.6);
+      assertThat(r.scores()).extracting(RfmScore::m).containsExactly(1, 1);
+      TransactionColumns.Builder b = TransactionColumns.builder(2, i -> CustomerId.of(
+          i == 0 ? "ann" : "bob"), 4);
+      input.forEach(t -> b.add(t.customer().value().equals("ann") ? 0 : 1, t.date(), t.amount()));
+      RfmTable table = RfmScorer.defaults().score(b.build(), day);
+      assertThat(table.monetary(0)).isEqualTo(0.6);
+      assertThat(table.m(0)).isEqualTo(table.m(1));
+    }
+  }
+
+  @Test
+  void totalsBeyondTheDoubleRangeAreAClearError() {
+    LocalDate day = LocalDate.parse("2024-06-01");
+    List<Transaction> txs = List.of(Transaction.of("ann", day, 1e308), Transaction.of("ann", day, 1e308));
+    assertThatThrownBy(() -> RfmScorer.defaults().score(txs, day))
+        .isInstanceOf(CrmException.class)
+        .hasMessage("the total of customer 'ann' is 2E+308, beyond the range of a double"
+            + " (about ±1.8E308)");
+    // a huge positive and a huge negative amount cancel exactly
+    List<Transaction> cancel = List.of(Transaction.of("ann", day, 1e308), Transaction.of("ann", day, 5.25),
+        Transaction.of("ann", day, -1e308));
+    assertThat(RfmScorer.defaults().score(cancel, day).scores().get(0).monetary()).isEqualTo(5.25);
+  }
 }

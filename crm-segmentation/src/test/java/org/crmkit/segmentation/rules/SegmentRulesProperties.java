@@ -81,31 +81,57 @@ class SegmentRulesProperties {
       List<SegmentRule> rules = new ArrayList<>();
       int count = 1 + rnd.nextInt(8);
       for (int i = 0; i < count; i++) {
-        rules.add(new SegmentRule("s" + rnd.nextInt(4), range(rnd, n), range(rnd, n), range(rnd, n),
-            java.util.Map.of()));
+        String segment = "s" + rnd.nextInt(4);
+        java.util.Set<String> overrides = new java.util.TreeSet<>();
+        for (int o = 0; o < 4; o++) {
+          if (rnd.nextInt(3) == 0 && !segment.equals("s" + o)) {
+            overrides.add("s" + o);
+          }
+        }
+        rules.add(new SegmentRule(segment, range(rnd, n), range(rnd, n), range(rnd, n),
+            java.util.Map.of(), overrides));
       }
+      java.util.Set<String> names = new java.util.HashSet<>();
+      rules.forEach(r -> names.add(r.segment()));
+      rules.replaceAll(r -> new SegmentRule(r.segment(), r.r(), r.f(), r.m(), r.attributes(),
+          r.overrides().stream().filter(names::contains).collect(java.util.stream.Collectors.toSet())));
       SegmentRules.Builder b = SegmentRules.builder().tiles(n);
       rules.forEach(b::rule);
       RuleAnalysis a = b.build().analysis();
       long gaps = 0;
       long overlaps = 0;
       long orderDependent = 0;
+      long deliberate = 0;
       boolean[] reached = new boolean[count];
       for (int r = 1; r <= n; r++) {
         for (int f = 1; f <= n; f++) {
           for (int m = 1; m <= n; m++) {
             List<String> segs = new ArrayList<>();
+            List<SegmentRule> covering = new ArrayList<>();
             for (int i = 0; i < count; i++) {
               if (rules.get(i).covers(r, f, m)) {
                 if (segs.isEmpty()) {
                   reached[i] = true;
                 }
                 segs.add(rules.get(i).segment());
+                covering.add(rules.get(i));
               }
             }
             gaps += segs.isEmpty() ? 1 : 0;
             overlaps += segs.size() > 1 ? 1 : 0;
-            orderDependent += segs.stream().distinct().count() > 1 ? 1 : 0;
+            boolean dependent = segs.stream().distinct().count() > 1;
+            orderDependent += dependent ? 1 : 0;
+            boolean allDeclared = true;
+            for (int x = 0; x < covering.size(); x++) {
+              for (int y = x + 1; y < covering.size(); y++) {
+                String later = covering.get(y).segment();
+                if (!later.equals(covering.get(x).segment())
+                    && !covering.get(x).overrides().contains(later)) {
+                  allDeclared = false;
+                }
+              }
+            }
+            deliberate += dependent && allDeclared ? 1 : 0;
           }
         }
       }
@@ -118,6 +144,9 @@ class SegmentRulesProperties {
       assertThat(a.gapCount()).as("seed %s", seed).isEqualTo(gaps);
       assertThat(a.overlapCount()).as("seed %s", seed).isEqualTo(overlaps);
       assertThat(a.orderDependentCount()).as("seed %s", seed).isEqualTo(orderDependent);
+      assertThat(a.deliberateCount()).as("seed %s", seed).isEqualTo(deliberate);
+      assertThat(a.problems().isEmpty()).as("seed %s", seed).isEqualTo(gaps == 0
+          && orderDependent == deliberate && unreachable.isEmpty() && a.unusedOverrides().isEmpty());
       assertThat(a.unreachable()).extracting(RuleAnalysis.Unreachable::rule).as("seed %s", seed)
           .isEqualTo(unreachable);
     });

@@ -3,9 +3,17 @@ package org.crmkit.segmentation.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.Problem;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.CustomerKind;
+import org.crmkit.core.model.SizeBand;
+import org.crmkit.core.model.TerritoryId;
+import org.crmkit.segmentation.rfm.RfmScore;
 import org.junit.jupiter.api.Test;
 
 class SegmentRulesTest {
@@ -122,5 +130,102 @@ class SegmentRulesTest {
     SegmentRules conditional = SegmentRules.builder().tiles(2)
         .rule("K").attribute("needs", "x").add().rule("All").add().build();
     assertThatThrownBy(() -> conditional.assign(table)).hasMessageContaining("attribute conditions");
+  }
+
+  /** A key-account override before a recency partition: 3 tiles, 27 cells. */
+  static SegmentRules.Builder keyAccounts() {
+    return SegmentRules.builder().tiles(3)
+        .rule("Key account").attribute(CustomerAttributes.SIZE_BAND, "ENTERPRISE").r(2, 3)
+            .overrides("Active").add()
+        .rule("Active").r(2, 3).add()
+        .rule("Lapsed").r(1, 1).add();
+  }
+
+  @Test
+  void aDeclaredOverrideIsAcceptedInStrictModeAndTheRestIsStillFlagged() {
+    SegmentRules rules = keyAccounts().strict(true).build();
+    RuleAnalysis a = rules.analysis();
+    assertThat(a.orderDependentCount()).isEqualTo(18);
+    assertThat(a.deliberateCount()).isEqualTo(18);
+    assertThat(a.isPartition()).isFalse();     // it is not a partition, but it is what was meant
+    assertThat(rules.warnings()).isEmpty();
+    assertThat(a.toString()).isEqualTo("partition of 27 cells apart from 18 declared overrides");
+
+    // the same override also reaching into Lapsed, which it does not declare: strict mode says so
+    assertThatThrownBy(() -> SegmentRules.builder().tiles(3).strict(true)
+        .rule("Key account").attribute(CustomerAttributes.SIZE_BAND, "ENTERPRISE")
+            .overrides("Active").add()
+        .rule("Active").r(2, 3).add()
+        .rule("Lapsed").r(1, 1).add()
+        .build())
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("9 cells are covered by rules of different segments")
+        .hasMessageContaining("(r=1, f=1, m=1) [Key account, Lapsed]")
+        .hasMessageContaining("(18 more cells are declared overrides)");
+  }
+
+  @Test
+  void overridesMustNameSegmentsAndApplySomewhere() {
+    assertThatThrownBy(() -> SegmentRules.builder().tiles(3)
+        .rule("VIP").attribute("tier", "gold").overrides("Actve", "VIP").add()
+        .rule("Active").add()
+        .build())
+        .isInstanceOf(InvalidDefinitionException.class)
+        .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
+            .extracting(Problem::toString)
+            .containsExactly("rules[0].overrides: unknown segment 'Actve'; known: [VIP, Active]",
+                "rules[0].overrides: a rule cannot override its own segment 'VIP'"));
+    SegmentRules stale = SegmentRules.builder().tiles(3)
+        .rule("VIP").attribute("tier", "gold").r(3, 3).overrides("Active", "Lapsed").add()
+        .rule("Active").r(2, 3).add()
+        .rule("Lapsed").r(1, 1).add()
+        .build();
+    assertThat(stale.warnings()).extracting(Problem::toString).containsExactly(
+        "rules[0].overrides: rule of segment 'VIP' declares that it overrides 'Lapsed', but no"
+            + " later rule of 'Lapsed' shares a cell with it");
+    assertThat(stale.analysis().unusedOverrides())
+        .containsExactly(new RuleAnalysis.UnusedOverride(0, "VIP", "Lapsed"));
+  }
+
+  @Test
+  void buildExposesTheWarningsWithoutAnExtraCall() {
+    SegmentRules loose = SegmentRules.builder().tiles(3)
+        .rule("Active").r(2, 3).add()
+        .rule("Best").r(3, 3).add()
+        .build();
+    assertThat(loose.warnings()).extracting(Problem::toString).containsExactly(
+        "rules: 9 of 27 cells match no rule (gaps), e.g. [(r=1, f=1, m=1), (r=1, f=1, m=2),"
+            + " (r=1, f=1, m=3), (r=1, f=2, m=1), (r=1, f=2, m=2)]",
+        "rules: 9 cells are covered by rules of different segments, so the outcome depends on rule"
+            + " order, e.g. [(r=3, f=1, m=1) [Active, Best], (r=3, f=1, m=2) [Active, Best],"
+            + " (r=3, f=1, m=3) [Active, Best], (r=3, f=2, m=1) [Active, Best],"
+            + " (r=3, f=2, m=2) [Active, Best]]",
+        "rules[1]: rule of segment 'Best' is unreachable: every cell it covers is taken by an"
+            + " earlier rule, e.g. (r=3, f=1, m=1) by rules[0]");
+    assertThat(BuiltinSegments.repaired11().warnings()).isEmpty();
+  }
+
+  @Test
+  void customersOfferTheirTypedDimensionsAsAttributes() {
+    Customer acme = Customer.builder().id(CustomerId.of("acme")).name("ACME")
+        .kind(CustomerKind.ORGANISATION).industry("manufacturing").sizeBand(SizeBand.ENTERPRISE)
+        .territory(TerritoryId.of("berlin")).lifecycleStage("loyal")
+        .putAttributes("needs", "custom").putAttributes("industry", "ignored: typed wins")
+        .build();
+    assertThat(CustomerAttributes.of(acme)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "kind", "organisation", "industry", "manufacturing", "sizeBand", "ENTERPRISE",
+        "territory", "berlin", "lifecycleStage", "loyal", "needs", "custom"));
+    SegmentRules rules = keyAccounts().build();
+    RfmScore score = new RfmScore(acme.id(), 3, 4, 900.0, 3, 2, 2);
+    assertThat(rules.segmentOf(score, acme)).contains("Key account");
+    assertThat(rules.segmentOf(score, Map.of("sizeBand", "LARGE"))).contains("Active");
+    assertThat(rules.segmentOf(score)).contains("Active");
+    Customer person = Customer.builder().id(CustomerId.of("ann")).name("Ann")
+        .kind(CustomerKind.INDIVIDUAL).build();
+    assertThat(CustomerAttributes.of(person)).isEqualTo(Map.of("kind", "individual"));
+    assertThat(rules.segmentOf(new RfmScore(person.id(), 300, 1, 5.0, 1, 1, 1), person))
+        .contains("Lapsed");
+    assertThat(List.of(rules.rules().get(0).toString())).containsExactly(
+        "Key account [r 2-3, f 1-3, m 1-3, {sizeBand=[ENTERPRISE]}, overrides [Active]]");
   }
 }

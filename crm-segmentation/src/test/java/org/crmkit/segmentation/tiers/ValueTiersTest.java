@@ -79,4 +79,22 @@ class ValueTiersTest {
     assertThatThrownBy(() -> DealSizeTiers.of(100, 1000)).hasMessageContaining("must be <= the big");
     assertThatThrownBy(() -> deals.tierOf(Double.POSITIVE_INFINITY)).hasMessageContaining("finite");
   }
+
+  @Test
+  void cumulativeSharesAreExactWhateverTheMapOrder() {
+    // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in doubles, 0.3 + 0.2 + 0.1 is 0.6: summed in map
+    // order, b's share above (0.3 of 0.6, exactly one half) fell below 0.5 in one order only
+    Map<CustomerId, Double> ascending = new java.util.LinkedHashMap<>();
+    ascending.put(CustomerId.of("c"), 0.1);
+    ascending.put(CustomerId.of("b"), 0.2);
+    ascending.put(CustomerId.of("a"), 0.3);
+    Map<CustomerId, Double> descending = new java.util.LinkedHashMap<>();
+    descending.put(CustomerId.of("a"), 0.3);
+    descending.put(CustomerId.of("b"), 0.2);
+    descending.put(CustomerId.of("c"), 0.1);
+    Map<CustomerId, ValueTier> expected = Map.of(CustomerId.of("a"), ValueTier.HIGH,
+        CustomerId.of("b"), ValueTier.MEDIUM, CustomerId.of("c"), ValueTier.MEDIUM);
+    assertThat(ValueTiers.byCumulativeShare(ascending, 0.5, 0.95)).isEqualTo(expected);
+    assertThat(ValueTiers.byCumulativeShare(descending, 0.5, 0.95)).isEqualTo(expected);
+  }
 }
