@@ -132,12 +132,30 @@ final class In {
     return null;
   }
 
+  /** Dates and instants of every document lie in these years, so that date arithmetic is exact. */
+  static final int MIN_YEAR = 1;
+  static final int MAX_YEAR = 9999;
+  private static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   @Nullable LocalDate date(String f) {
-    return parsed(f, "an ISO date (yyyy-MM-dd)", LocalDate::parse);
+    return parsed(f, "an ISO date (yyyy-MM-dd)", s -> {
+      LocalDate d = LocalDate.parse(s);
+      if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+        throw new CrmException("\"" + s + "\" is out of range: dates must lie in the years 0001 to 9999");
+      }
+      return d;
+    });
   }
 
   @Nullable Instant instant(String f) {
-    return parsed(f, "an ISO-8601 instant like \"2026-11-23T09:00:00Z\"", Instant::parse);
+    return parsed(f, "an ISO-8601 instant like \"2026-11-23T09:00:00Z\"", s -> {
+      Instant i = Instant.parse(s);
+      if (i.isBefore(MIN_INSTANT) || i.isAfter(MAX_INSTANT)) {
+        throw new CrmException("\"" + s + "\" is out of range: instants must lie in the years 0001 to 9999");
+      }
+      return i;
+    });
   }
 
   @Nullable LocalTime time(String f) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
 import org.crmkit.json.PolicyDocument.Allocation;
@@ -102,9 +104,11 @@ public final class PolicyJson {
   }
 
   private static PolicyDocument read(In root) {
+    List<ObjectType> custom = types(root, "objectTypes", ObjectType::of);
+    Function<String, ObjectType> typeOf = knownType(custom);
     List<ModuleDef> modules = root.list("modules", MODULE, m -> {
       Module id = m.parsed("id", "a module id", Module::of);
-      List<ObjectType> types = types(m, "objectTypes");
+      List<ObjectType> types = types(m, "objectTypes", typeOf);
       return id == null ? null : new ModuleDef(id, types);
     });
     List<Role> roles = root.list("roles", ROLE, r -> {
@@ -116,7 +120,7 @@ public final class PolicyJson {
     });
     List<Grant> grants = root.list("grants", GRANT, g -> {
       String role = g.text("role");
-      ObjectType type = g.parsed("objectType", "an object type", ObjectType::of);
+      ObjectType type = g.parsed("objectType", "an object type", typeOf);
       Scope scope = g.parsed("scope", "a scope", Scope::parse);
       List<Action> actions = actions(g, "actions");
       return role == null || type == null || scope == null ? null
@@ -124,7 +128,7 @@ public final class PolicyJson {
     });
     List<FieldRule> fields = root.list("fields", FIELD, f -> {
       String role = f.text("role");
-      ObjectType type = f.parsed("objectType", "an object type", ObjectType::of);
+      ObjectType type = f.parsed("objectType", "an object type", typeOf);
       String field = f.text("field");
       FieldAccess access = f.parsed("access", "a field access", FieldAccess::parse);
       return role == null || type == null || field == null || access == null ? null
@@ -137,13 +141,13 @@ public final class PolicyJson {
       return a.problems.attempt(a.path, () -> new Allocation(role, unit, mods));
     });
     List<RecordTeam> teams = root.list("recordTeams", TEAM, t -> {
-      ObjectType type = t.parsed("objectType", "an object type", ObjectType::of);
+      ObjectType type = t.parsed("objectType", "an object type", typeOf);
       List<Action> actions = actions(t, "actions");
       return type == null ? null : new RecordTeam(type, actions);
     });
     List<SharingRule> sharing = root.list("sharingRules", SHARING, s -> {
       String id = s.text("id");
-      List<ObjectType> types = types(s, "objectTypes");
+      List<ObjectType> types = types(s, "objectTypes", typeOf);
       List<Action> actions = actions(s, "actions");
       Group with = Groups.read(s, "sharedWith");
       Group ownedBy = s.has("ownedBy") ? Groups.read(s, "ownedBy") : null;
@@ -159,26 +163,52 @@ public final class PolicyJson {
     List<Deny> denies = root.list("denies", DENY, d -> {
       String id = d.text("id");
       Group who = Groups.read(d, "who");
-      List<ObjectType> types = types(d, "objectTypes");
+      List<ObjectType> types = types(d, "objectTypes", typeOf);
       List<Action> actions = actions(d, "actions");
       List<Condition> when = conditions(d, "when");
       return id == null || who == null ? null : new Deny(id, who, types, actions, when);
     });
     List<ManualShare> shares = root.list("manualShares", SHARE, s -> {
-      ObjectType type = s.parsed("objectType", "an object type", ObjectType::of);
+      ObjectType type = s.parsed("objectType", "an object type", typeOf);
       String record = s.text("record");
       Group with = Groups.read(s, "with");
       List<Action> actions = actions(s, "actions");
       return type == null || record == null || with == null ? null
           : new ManualShare(type, record, with, actions);
     });
-    return new PolicyDocument(root.bool("standardModules", false), types(root, "objectTypes"),
-        modules, roles, grants, fields, allocations, types(root, "hierarchyAccess"), teams, sharing,
-        denies, shares);
+    return new PolicyDocument(root.bool("standardModules", false), custom,
+        modules, roles, grants, fields, allocations, types(root, "hierarchyAccess", typeOf), teams,
+        sharing, denies, shares);
   }
 
-  private static List<ObjectType> types(In in, String f) {
-    return in.parsedStrings(f, true, "an object type", ObjectType::of);
+  private static List<ObjectType> types(In in, String f, Function<String, ObjectType> type) {
+    return in.parsedStrings(f, true, "an object type", type);
+  }
+
+  /** The standard object types, which every policy knows without declaring them. */
+  static final List<ObjectType> STANDARD_TYPES = List.of(ObjectType.CUSTOMER, ObjectType.CONTACT,
+      ObjectType.LEAD, ObjectType.OPPORTUNITY, ObjectType.QUOTE, ObjectType.CONTRACT,
+      ObjectType.CASE, ObjectType.CAMPAIGN, ObjectType.REPORT);
+
+  /**
+   * Parses a reference to an object type: a standard type or one the document declares in its
+   * top-level {@code objectTypes}. An unknown type (a typo such as "custmer", or "Customer") is a
+   * problem naming the known types and the nearest one, because a grant or deny on a type that no
+   * record has would silently grant or deny nothing.
+   */
+  static Function<String, ObjectType> knownType(List<ObjectType> custom) {
+    Set<String> known = new TreeSet<>();
+    STANDARD_TYPES.forEach(t -> known.add(t.name()));
+    custom.forEach(t -> known.add(t.name()));
+    return name -> {
+      if (known.contains(name)) {
+        return ObjectType.of(name);
+      }
+      String nearest = Names.nearest(name, known);
+      throw new CrmException("unknown object type '" + name + "'"
+          + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+          + " known: " + known + " (declare custom types in the top-level objectTypes)");
+    };
   }
 
   private static List<Action> actions(In in, String f) {

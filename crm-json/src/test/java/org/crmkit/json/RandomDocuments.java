@@ -280,8 +280,9 @@ final class RandomDocuments {
     }
     List<ManualShare> shares = r.nextBoolean() ? List.of()
         : List.of(new ManualShare(ObjectType.CUSTOMER, "c1", pick(r, groups), some(r, actions, 1)));
-    return new PolicyDocument(r.nextBoolean(), r.nextBoolean() ? List.of() : List.of(
-        ObjectType.of("deal")), modules, roles, grants, fields, allocations, some(r, types, 0),
+    // the custom type "deal" is used by grants, rules and modules, so it is declared (#14: an
+    // undeclared type is a problem)
+    return new PolicyDocument(r.nextBoolean(), List.of(ObjectType.of("deal")), modules, roles, grants, fields, allocations, some(r, types, 0),
         teams, sharing, denies, shares);
   }
 

@@ -281,9 +281,10 @@ public final class AccessPolicy {
       return this;
     }
 
-    /** Grants administrative privileges to a declared role. */
+    /** Grants administrative privileges to a declared role; a privilege named twice counts once. */
     public Builder privileges(String role, AdminPrivilege... privileges) {
-      d.privileges.add(new Defs.PrivilegeDef(Checks.nonBlank("role", role), Set.of(privileges)));
+      d.privileges.add(new Defs.PrivilegeDef(Checks.nonBlank("role", role),
+          Set.copyOf(java.util.Arrays.asList(privileges))));
       return this;
     }
 

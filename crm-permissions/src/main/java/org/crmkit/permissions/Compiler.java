@@ -474,7 +474,9 @@ final class Compiler {
     switch (g.kind()) {
       case ROLE:
       case ROLE_AND_BELOW:
-        if (!roles.contains(g.id()) || !c.roles.contains(RoleId.of(g.id()))) {
+        // a declared role is known even when the role hierarchy has problems of its own (a
+        // cycle): those are reported once, not again as "unknown role" at every reference
+        if (!roles.contains(g.id())) {
           problems.add(Problem.of(path, "unknown role '%s'; known: %s", g.id(), sorted(roles)));
         }
         break;

@@ -27,9 +27,9 @@ public record Condition(String attribute, Set<String> values) {
     }
   }
 
-  /** The attribute equals one of {@code values}. */
+  /** The attribute equals one of {@code values} (a value named twice counts once). */
   public static Condition in(String attribute, String... values) {
-    return new Condition(attribute, Set.of(values));
+    return new Condition(attribute, Set.copyOf(java.util.Arrays.asList(values)));
   }
 
   /** Whether a record matches this condition. O(1). */

@@ -157,7 +157,17 @@ final class HierarchyCompiler {
         // the cycle as child → parent → … → child, starting from its first-declared node
         int rotate = cycle.indexOf(first);
         StringBuilder text = new StringBuilder();
+        // a cycle of more than 50 nodes shows its first and last five: the message stays short
+        // (its length is in the message) however many nodes the cycle has
+        int shown = 5;
+        boolean longCycle = cycle.size() > 50;
         for (int k = 0; k <= cycle.size(); k++) {
+          if (longCycle && k >= shown && k < cycle.size() - shown) {
+            if (k == shown) {
+              text.append(" → … (").append(cycle.size() - 2 * shown).append(" more nodes) …");
+            }
+            continue;
+          }
           int node = cycle.get((rotate + k) % cycle.size());
           if (k > 0) {
             text.append(" → ");

@@ -18,7 +18,7 @@ final class Diagrams {
     for (Transition t : m.transitions) {
       out.append("    ").append(ids[m.stateIndex.get(t.source())]).append(" --> ")
           .append(ids[m.stateIndex.get(t.target())]).append(" : ")
-          .append(label(t).replace(";", ",")).append('\n');
+          .append(mermaidText(label(t).replace(";", ","))).append('\n');
     }
     for (int i = 0; i < n; i++) {
       if (m.isFinal[i]) {
@@ -36,7 +36,7 @@ final class Diagrams {
         continue;
       }
       if (!ids[i].equals(m.stateNames[i])) {
-        out.append(indent).append("state \"").append(m.stateNames[i].replace("\"", "'"))
+        out.append(indent).append("state \"").append(mermaidText(m.stateNames[i]))
             .append("\" as ").append(ids[i]).append('\n');
       } else if (m.leaf[i]) {
         out.append(indent).append(ids[i]).append('\n');
@@ -144,6 +144,29 @@ final class Diagrams {
   }
 
   static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r\n", "\\n")
+        .replace("\n", "\\n").replace("\r", "\\n") + "\"";
+  }
+
+  /**
+   * Text inside a Mermaid state description or transition label: {@code #}, quotes, line breaks
+   * and other control characters become Mermaid entity codes ({@code #35;}, {@code #quot;},
+   * {@code #10;}), so that a name can never end the label or start a new diagram line.
+   */
+  static String mermaidText(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '#') {
+        out.append("#35;");
+      } else if (c == '"') {
+        out.append("#quot;");
+      } else if (c < 0x20 || c == 0x7F) {
+        out.append('#').append((int) c).append(';');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -647,7 +647,13 @@ public final class Machine {
         if (since.isEmpty()) {
           return "timer\u0000the context holds no instant '" + timer.clock() + "'";
         }
-        Instant due = since.get().plus(timer.after());
+        Instant due;
+        try {
+          due = since.get().plus(timer.after());
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+          return "timer\u0000due after the last representable instant (" + Durations.format(
+              timer.after()) + " after " + timer.clock() + " " + since.get() + ")";
+        }
         if (now.get().isBefore(due)) {
           return "timer\u0000due at " + due + " (" + Durations.format(timer.after()) + " after "
               + timer.clock()

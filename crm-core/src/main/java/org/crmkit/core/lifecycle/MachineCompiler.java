@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Validates a {@link Machine.Builder}'s declarations and compiles them into indexed tables. */
 final class MachineCompiler {
+  /** The longest timer a machine accepts (1000 Julian years), so that due instants stay exact. */
+  static final java.time.Duration MAX_TIMER = java.time.Duration.ofDays(365_250);
+
   final String name;
   final List<Problem> problems = new ArrayList<>();
   List<State> stateValues = List.of();
@@ -166,6 +169,10 @@ final class MachineCompiler {
         Transition.Timer timer = t.timer().get();
         if (timer.after().isNegative() || timer.after().isZero()) {
           problem(at + ".after", "a timer must be positive, but was %s", timer.after());
+          ok = false;
+        } else if (timer.after().compareTo(MAX_TIMER) > 0) {
+          problem(at + ".after", "a timer must be at most 1000 years (%s), but was %s",
+              MAX_TIMER, timer.after());
           ok = false;
         }
       }

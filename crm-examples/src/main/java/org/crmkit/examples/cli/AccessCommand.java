@@ -1,12 +1,7 @@
 package org.crmkit.examples.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,14 +34,74 @@ final class AccessCommand implements Callable<Integer> {
     return Crmkit.EXIT_INVALID_INPUT;
   }
 
+  /** The standard object types; a policy may declare more in its top-level objectTypes. */
+  static final List<String> STANDARD_TYPES = List.of("customer", "contact", "lead",
+      "opportunity", "quote", "contract", "case", "campaign", "report");
+
   /** The policy and data files, read and compiled. */
   static final class Loaded {
     final AccessData data;
     final AccessPolicy policy;
+    final java.util.Set<String> knownTypes = new java.util.TreeSet<>();
+
+    /** "unknown object type 'Customer'; did you mean 'customer'? known: [...]". */
+    String unknownType(String name) {
+      String nearest = null;
+      for (String k : knownTypes) {
+        if (k.equalsIgnoreCase(name) || k.startsWith(name) || name.startsWith(k)
+            || k.length() == name.length() && differences(k, name) <= 2) {
+          nearest = k;
+          break;
+        }
+      }
+      return "unknown object type '" + name + "'"
+          + (nearest == null ? "" : "; did you mean '" + nearest + "'?") + " known: " + knownTypes;
+    }
+
+    private static int differences(String a, String b) {
+      int d = 0;
+      for (int i = 0; i < a.length(); i++) {
+        if (Character.toLowerCase(a.charAt(i)) != Character.toLowerCase(b.charAt(i))) {
+          d++;
+        }
+      }
+      return d;
+    }
 
     Loaded(Path policyFile, Path dataFile) {
-      this.data = AccessDataJson.read(read(dataFile, "data"));
-      this.policy = PolicyJson.read(read(policyFile, "policy"), data.organisation());
+      // both files are read (and decoded) before either is parsed, so that path and encoding
+      // problems of both are reported together
+      List<String> problems = new ArrayList<>();
+      String dataText = null;
+      String policyText = null;
+      try {
+        dataText = read(dataFile, "data");
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+      try {
+        policyText = read(policyFile, "policy");
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+      if (dataText == null || policyText == null) {
+        throw new InvalidInputException(problems);
+      }
+      this.data = AccessDataJson.read(dataText);
+      this.policy = PolicyJson.read(policyText, data.organisation());
+      knownTypes.addAll(STANDARD_TYPES);
+      PolicyJson.readDocument(policyText).objectTypes().forEach(t -> knownTypes.add(t.name()));
+      List<String> unknown = new ArrayList<>();
+      for (int i = 0; i < data.records().size(); i++) {
+        AccessRecord r = data.records().get(i);
+        if (!knownTypes.contains(r.type().name())) {
+          unknown.add(dataFile.getFileName() + ": $.records[" + i + "].type: "
+              + unknownType(r.type().name()));
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw new InvalidInputException(unknown);
+      }
     }
 
     User user(String id) {
@@ -59,6 +114,9 @@ final class AccessCommand implements Callable<Integer> {
     }
 
     AccessRecord record(String id, String type) {
+      if (type != null && !knownTypes.contains(type)) {
+        throw new InvalidInputException(List.of("--type: " + unknownType(type)));
+      }
       List<AccessRecord> found = new ArrayList<>();
       for (AccessRecord r : data.records()) {
         if (r.id().equals(id) && (type == null || r.type().name().equals(type))) {
@@ -77,12 +135,7 @@ final class AccessCommand implements Callable<Integer> {
     }
 
     private static String read(Path file, String what) {
-      try {
-        return Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new InvalidInputException(
-            List.of("cannot read the " + what + " file '" + file + "': " + e));
-      }
+      return CliFiles.readText(file, "--" + what);
     }
   }
 
@@ -156,7 +209,7 @@ final class AccessCommand implements Callable<Integer> {
     List<String> actions;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       List<Action> acts = new ArrayList<>();
       if (actions == null || actions.isEmpty()) {
         acts.addAll(List.of(Action.values()));
@@ -165,28 +218,23 @@ final class AccessCommand implements Callable<Integer> {
           acts.add(action(s));
         }
       }
+      CliFiles.Outputs.check(output, "--output");
+      CliFiles.Outputs outputs = new CliFiles.Outputs();
+      long[] rows = {0};
       Loaded loaded = new Loaded(policy, data);
-      Path dir = output.toAbsolutePath().getParent();
-      Path tmp = Files.createTempFile(dir, ".crmkit-matrix", ".csv");
-      long rows = 0;
-      try {
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          Csv.writeRow(w, List.of("user_id", "record_id", "action", "decision"));
-          for (User u : loaded.data.organisation().users()) {
-            for (AccessRecord r : loaded.data.records()) {
-              for (Action a : acts) {
-                Csv.writeRow(w, List.of(u.id().value(), r.id(), a.label(),
-                    loaded.policy.isAllowed(u, a, r) ? "ALLOW" : "DENY"));
-                rows++;
-              }
+      outputs.add(output, "--output", w -> {
+        Csv.writeRow(w, List.of("user_id", "record_id", "action", "decision"));
+        for (User u : loaded.data.organisation().users()) {
+          for (AccessRecord r : loaded.data.records()) {
+            for (Action a : acts) {
+              Csv.writeRow(w, List.of(u.id().value(), r.id(), a.label(),
+                  loaded.policy.isAllowed(u, a, r) ? "ALLOW" : "DENY"));
+              rows[0]++;
             }
           }
         }
-        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      spec.commandLine().getOut().println("wrote " + rows + " rows to " + output);
+      }).commit();
+      spec.commandLine().getOut().println("wrote " + rows[0] + " rows to " + output);
       spec.commandLine().getOut().flush();
       return 0;
     }

@@ -2,10 +2,7 @@ package org.crmkit.examples.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,6 +26,7 @@ import org.crmkit.examples.csv.Csv;
 import org.crmkit.json.AssignmentRulesJson;
 import org.crmkit.json.AssignmentStateJson;
 import org.crmkit.json.AssignmentTeamJson;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +45,9 @@ final class AssignCommand implements Callable<Integer> {
   static final List<String> LEADS_HEADER = List.of("lead_id", "territory", "product_line",
       "industry", "size_band", "source", "score", "value_tier");
   /** The header of the output. */
+  /** Decimal numbers only: no hexadecimal ({@code 0x1p3}), no type suffix ({@code 1d}, {@code 0.5f}). */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?");
   static final List<String> OUTPUT_HEADER = List.of("lead_id", "assignee", "rule", "reason");
 
   @Spec CommandSpec spec;
@@ -75,41 +76,78 @@ final class AssignCommand implements Callable<Integer> {
       + "read if the file exists, then replaced by the state after this run")
   Path state;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "encoding of the leads CSV (default UTF-8), e.g. windows-1252")
+  String encoding;
+
+  /** Instants the command accepts: years 0001 to 9999, so that capacity periods never overflow. */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Instant instant = instant();
+    java.nio.charset.Charset charset = CliFiles.charset(encoding);
+    CliFiles.Outputs.check(output, "--output");
+    if (state != null) {
+      CliFiles.Outputs.check(state, "--state");
+    }
+    // every document is read before any problem is reported, so that one run lists them all
+    List<String> problems = new ArrayList<>();
     AssignmentState initial = AssignmentState.empty();
     if (state != null && Files.exists(state)) {
       try {
-        initial = AssignmentStateJson.read(read(state, "--state"));
+        initial = AssignmentStateJson.read(CliFiles.readText(state, "--state"));
       } catch (InvalidDefinitionException e) {
-        throw invalid(state, e);
+        problems.addAll(invalid(state, e).problems());
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
       }
     }
-    AssignmentTeamJson.Team roster;
+    AssignmentTeamJson.Team roster = null;
     try {
-      roster = AssignmentTeamJson.read(read(team, "--team"));
+      roster = AssignmentTeamJson.read(CliFiles.readText(team, "--team"));
     } catch (InvalidDefinitionException e) {
-      throw invalid(team, e);
+      problems.addAll(invalid(team, e).problems());
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
     }
-    AssignmentRules assignment;
+    AssignmentRules assignment = null;
+    String rulesText = null;
     try {
-      assignment = AssignmentRulesJson.read(read(rules, "--rules"), roster);
-    } catch (InvalidDefinitionException e) {
-      throw invalid(rules, e);
+      rulesText = CliFiles.readText(rules, "--rules");
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
     }
-    List<Lead> parsed = readLeads(assignment);
+    if (rulesText != null && roster != null) {
+      try {
+        assignment = AssignmentRulesJson.read(rulesText, roster);
+      } catch (InvalidDefinitionException e) {
+        problems.addAll(invalid(rules, e).problems());
+      }
+    }
+    List<Lead> parsed = List.of();
+    try {
+      parsed = readLeads(assignment, charset);
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty() || assignment == null) {
+      throw new InvalidInputException(problems);
+    }
     AssignmentBatch batch = assignment.assignAll(parsed, initial, instant);
-    try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+    CliFiles.Outputs outputs = new CliFiles.Outputs();
+    outputs.add(output, "--output", out -> {
       Csv.writeRow(out, OUTPUT_HEADER);
       for (Assignment a : batch.assignments()) {
         Csv.writeRow(out, List.of(a.leadId(), a.assignee().toString(), a.rule(), a.explain()));
       }
-    }
+    });
     if (state != null) {
-      Files.writeString(state, AssignmentStateJson.write(batch.nextState()),
-          StandardCharsets.UTF_8);
+      String next = AssignmentStateJson.write(batch.nextState());
+      outputs.add(state, "--state", out -> out.write(next));
     }
+    outputs.commit();
     java.io.PrintWriter console = spec.commandLine().getOut();
     for (Problem w : assignment.warnings()) {
       console.println("warning: " + rules.getFileName() + ": " + w);
@@ -123,20 +161,18 @@ final class AssignCommand implements Callable<Integer> {
     if (at == null) {
       return Instant.now();
     }
+    Instant parsed;
     try {
-      return Instant.parse(at);
+      parsed = Instant.parse(at.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(List.of("--at: expected an ISO-8601 instant like "
           + "2026-11-23T09:00:00Z, but found '" + at + "'"));
     }
-  }
-
-  private static String read(Path file, String option) throws IOException {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of(option + ": no such file " + file));
+    if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+      throw new InvalidInputException(List.of("--at: '" + at + "' is out of range; instants "
+          + "must lie in the years 0001 to 9999"));
     }
+    return parsed;
   }
 
   private static InvalidInputException invalid(Path file, InvalidDefinitionException e) {
@@ -147,12 +183,18 @@ final class AssignCommand implements Callable<Integer> {
     return new InvalidInputException(lines);
   }
 
-  private List<Lead> readLeads(AssignmentRules rules) throws IOException {
+  /** Reads and checks the leads; without rules (they had problems), checks only the rows. */
+  private List<Lead> readLeads(@Nullable AssignmentRules rules, java.nio.charset.Charset charset) {
     List<Csv.Row> rows;
-    try (BufferedReader in = Files.newBufferedReader(leads, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(leads, "--leads", charset)) {
       rows = Csv.read(in, LEADS_HEADER);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("--leads: no such file " + leads));
+    } catch (IOException e) {
+      throw CliFiles.cannot("read", "--leads", leads, e);
+    } catch (InvalidInputException e) {
+      List<String> named = new ArrayList<>();
+      e.problems().forEach(p -> named.add(p.startsWith("line ")
+          ? leads.getFileName() + " " + p : p));
+      throw new InvalidInputException(named);
     }
     List<String> problems = new ArrayList<>();
     List<Lead> out = new ArrayList<>(rows.size());
@@ -170,7 +212,7 @@ final class AssignCommand implements Callable<Integer> {
       String territory = row.get(1);
       if (!territory.isEmpty()) {
         TerritoryId t = TerritoryId.of(territory);
-        if (!rules.territories().contains(t)) {
+        if (rules != null && !rules.territories().contains(t)) {
           problems.add(where + "unknown territory '" + territory + "'; the rules declare "
               + rules.territories().size() + " territories");
         }
@@ -179,7 +221,7 @@ final class AssignCommand implements Callable<Integer> {
       String line = row.get(2);
       if (!line.isEmpty()) {
         ProductLineId p = ProductLineId.of(line);
-        if (!rules.productLines().contains(p)) {
+        if (rules != null && !rules.productLines().contains(p)) {
           problems.add(where + "unknown product_line '" + line + "'; the rules declare "
               + rules.productLines().size() + " product lines");
         }
@@ -202,14 +244,12 @@ final class AssignCommand implements Callable<Integer> {
       }
       String score = row.get(6);
       if (!score.isEmpty()) {
-        try {
-          double s = Double.parseDouble(score);
-          if (!Double.isFinite(s)) {
-            throw new NumberFormatException();
-          }
-          b.score(s);
-        } catch (NumberFormatException e) {
-          problems.add(where + "score must be a finite number, but was '" + score + "'");
+        if (DECIMAL.matcher(score).matches()
+            && Double.isFinite(Double.parseDouble(score))) {
+          b.score(Double.parseDouble(score));
+        } else {
+          problems.add(where + "score must be a decimal number (e.g. 80, -2.5, 1e3), but was '"
+              + score + "'");
         }
       }
       if (!row.get(7).isEmpty()) {

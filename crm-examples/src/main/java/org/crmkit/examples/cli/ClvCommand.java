@@ -2,12 +2,7 @@ package org.crmkit.examples.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.crmkit.core.model.Transaction;
 import org.crmkit.examples.csv.SummaryCsv;
@@ -32,62 +27,43 @@ final class ClvCommand implements java.util.concurrent.Callable<Integer> {
         "missing sub-command: use 'crmkit clv fit' or 'crmkit clv predict'");
   }
 
-  /** Reads the transaction CSV, turning a missing or unreadable file into invalid input. */
-  static List<Transaction> readTransactions(Path input) {
-    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+  /** Reads the transaction CSV (strictly decoded in {@code charset}); every problem exits 2. */
+  static List<Transaction> readTransactions(Path input, java.nio.charset.Charset charset) {
+    try (BufferedReader in = CliFiles.open(input, "--input", charset)) {
       return TransactionCsv.read(in);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("input file " + input + " does not exist"));
     } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot read " + input + ": " + e.getMessage()));
+      throw CliFiles.cannot("read", "--input", input, e);
     }
   }
 
-  /** Reads a summary CSV, turning a missing or unreadable file into invalid input. */
+  /** Reads the transaction CSV as UTF-8. */
+  static List<Transaction> readTransactions(Path input) {
+    return readTransactions(input, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Reads a summary CSV (strictly decoded UTF-8); every problem exits 2. */
   static SummaryCsv.Summary readSummary(Path input) {
-    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(input, "--summary",
+        java.nio.charset.StandardCharsets.UTF_8)) {
       return SummaryCsv.read(in);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("summary file " + input + " does not exist"));
     } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot read " + input + ": " + e.getMessage()));
+      throw CliFiles.cannot("read", "--summary", input, e);
     }
   }
 
-  /** Reads a whole text file, turning a missing or unreadable file into invalid input. */
+  /** Reads a whole UTF-8 text file; a missing, unreadable or undecodable file exits 2. */
   static String readText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("file " + file + " does not exist"));
-    } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot read " + file + ": " + e.getMessage()));
-    }
+    return CliFiles.readText(file, "");
   }
 
   /** Something that writes a file's content. */
-  interface Content {
-    void writeTo(Writer out) throws IOException;
-  }
+  interface Content extends CliFiles.Content {}
 
   /**
    * Writes {@code output} atomically (a temporary file beside it, then a move), so that a failure
-   * never leaves a partial file.
+   * never leaves a partial file or a temporary file.
    */
   static void writeAtomically(Path output, Content content) {
-    Path dir = output.toAbsolutePath().getParent();
-    try {
-      Path tmp = Files.createTempFile(dir, ".crmkit-", ".tmp");
-      try {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          content.writeTo(w);
-        }
-        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot write " + output + ": " + e.getMessage()));
-    }
+    new CliFiles.Outputs().add(output, "--output", content).commit();
   }
 }

@@ -3,7 +3,6 @@ package org.crmkit.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crmkit.json.ClvModelJson;
@@ -53,6 +52,10 @@ final class ClvFitCommand implements Callable<Integer> {
   @Option(names = "--unit", defaultValue = "week", description = "time unit: day or week (default: ${DEFAULT-VALUE})")
   String unit;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "encoding of the input CSV (default UTF-8), e.g. windows-1252 for Excel's CSV")
+  @Nullable String encoding;
+
   @Option(names = "--output", description = "model JSON file to write")
   @Nullable Path output;
 
@@ -61,6 +64,10 @@ final class ClvFitCommand implements Callable<Integer> {
     PurchaseModelKind kind = PurchaseModelKind.parse(modelName);
     if ((input == null) == (summary == null)) {
       throw new InvalidInputException(List.of("give exactly one of --input (transactions) and --summary"));
+    }
+    Path out = output;
+    if (out != null) {
+      CliFiles.Outputs.check(out, "--output");
     }
     String json;
     List<FitWarning> warnings;
@@ -78,7 +85,6 @@ final class ClvFitCommand implements Callable<Integer> {
       json = ClvModelJson.write(model);
       warnings = model.purchases().warnings();
     }
-    Path out = output;
     if (out != null) {
       String text = json;
       ClvCommand.writeAtomically(out, w -> w.write(text));
@@ -97,15 +103,10 @@ final class ClvFitCommand implements Callable<Integer> {
     if (calibrationEnd == null || input == null) {
       throw new InvalidInputException(List.of("--calibration-end is required with --input"));
     }
-    LocalDate end;
-    try {
-      end = LocalDate.parse(calibrationEnd);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(List.of("--calibration-end '" + calibrationEnd
-          + "' is not an ISO date (yyyy-MM-dd)"));
-    }
+    LocalDate end = Dates.option("--calibration-end", calibrationEnd);
+    java.nio.charset.Charset charset = CliFiles.charset(encoding);
     PeriodUnit periodUnit = PeriodUnit.parse(unit);
-    ClvData data = ClvData.of(ClvCommand.readTransactions(input), end, periodUnit);
+    ClvData data = ClvData.of(ClvCommand.readTransactions(input, charset), end, periodUnit);
     return ClvModel.fit(data, kind);
   }
 }

@@ -57,10 +57,14 @@ final class ClvPredictCommand implements Callable<Integer> {
   @Option(names = "--discount", defaultValue = "0", description = "discount rate per period (default: ${DEFAULT-VALUE})")
   double discount;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "encoding of the input CSV (default UTF-8), e.g. windows-1252 for Excel's CSV")
+  @Nullable String encoding;
+
   @Option(names = "--output", description = "CSV file to write (default: standard output)")
   Path output;
 
-  @Option(names = "--tiers", paramLabel = "HIGH,MEDIUM", split = ",",
+  @Option(names = "--tiers", paramLabel = "HIGH_SHARE,MEDIUM_SHARE", split = ",",
       description = {"Adds a last column 'tier' (HIGH, MEDIUM, LOW): the customers making the top",
           "HIGH share of total CLV are HIGH, up to MEDIUM are MEDIUM, e.g. --tiers 0.8,0.95"})
   List<Double> tiers;
@@ -77,21 +81,25 @@ final class ClvPredictCommand implements Callable<Integer> {
       throw new InvalidInputException(List.of("--horizon must be <= " + ClvModel.MAX_HORIZON
           + " periods, but was " + horizon));
     }
+    if (output != null) {
+      CliFiles.Outputs.check(output, "--output");
+    }
     Path summaryFile = summary;
     if (summaryFile != null) {
       return predictSummary(summaryFile);
     }
-    ClvModel m = ClvModelJson.read(ClvCommand.readText(model));
+    ClvModel m = ClvModelJson.read(CliFiles.readText(model, "--model"));
     Path transactions = input;
     if (transactions == null) {
       throw new IllegalStateException("--input checked above");
     }
-    ClvData data = ClvData.of(ClvCommand.readTransactions(transactions), m.calibrationEnd(), m.unit());
+    ClvData data = ClvData.of(ClvCommand.readTransactions(transactions,
+        CliFiles.charset(encoding)), m.calibrationEnd(), m.unit());
     ClvPredictions predictions = m.predict(data.customers(), horizon, discount);
     Map<CustomerId, ValueTier> tierOf = null;
     if (tiers != null) {
       if (tiers.size() != 2) {
-        throw new InvalidInputException(List.of("--tiers needs two shares HIGH,MEDIUM (e.g. 0.8,0.95),"
+        throw new InvalidInputException(List.of("--tiers needs two shares of total CLV, HIGH_SHARE,MEDIUM_SHARE (e.g. 0.8,0.95),"
             + " but got " + tiers.size() + " values: " + tiers));
       }
       tierOf = predictions.tiers(tiers.get(0), tiers.get(1));
@@ -122,7 +130,7 @@ final class ClvPredictCommand implements Callable<Integer> {
     if (discount != 0) {
       throw new InvalidInputException(List.of("--discount applies to lifetime values, which --summary does not compute"));
     }
-    PurchaseModel m = PurchaseModelJson.readAny(ClvCommand.readText(model)).model();
+    PurchaseModel m = PurchaseModelJson.readAny(CliFiles.readText(model, "--model")).model();
     SummaryCsv.Summary s = ClvCommand.readSummary(file);
     List<List<String>> rows = new ArrayList<>(s.rows().size());
     for (int i = 0; i < s.rows().size(); i++) {

@@ -3,6 +3,8 @@ package org.crmkit.examples.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,14 +49,64 @@ public final class Crmkit {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof InvalidInputException || ex instanceof org.crmkit.core.CrmException) {
-            commandLine.getErr().println("error: " + ex.getMessage());
-            return EXIT_INVALID_INPUT;
+          for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException invalid) {
+              printBounded(commandLine.getErr(), invalid.problems());
+              return EXIT_INVALID_INPUT;
+            }
+            if (t instanceof org.crmkit.core.InvalidDefinitionException invalid) {
+              List<String> lines = new ArrayList<>();
+              int n = invalid.problems().size();
+              lines.add("invalid " + invalid.what() + " (" + n + (n == 1 ? " problem" : " problems")
+                  + "):");
+              invalid.problems().forEach(p -> lines.add("  - " + p));
+              printBounded(commandLine.getErr(), lines);
+              return EXIT_INVALID_INPUT;
+            }
+            if (t instanceof org.crmkit.core.CrmException) {
+              commandLine.getErr().println("error: " + abbreviate(String.valueOf(t.getMessage())));
+              return EXIT_INVALID_INPUT;
+            }
           }
           commandLine.getErr().println("unexpected failure: " + ex);
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /** Problems printed in full; the rest are counted. */
+  static final int MAX_PROBLEMS = 100;
+
+  /** Characters of one problem printed in full; longer ones are cut in the middle. */
+  static final int MAX_PROBLEM_LENGTH = 2000;
+
+  /**
+   * Prints the first {@link #MAX_PROBLEMS} problems, each cut to {@link #MAX_PROBLEM_LENGTH}
+   * characters, then the number of the rest, so that a million bad rows print a few kilobytes.
+   */
+  static void printBounded(PrintWriter err, List<String> problems) {
+    // a list that already ends in its own count of the rest ("... and 900 more") is kept whole
+    boolean counted = problems.size() == MAX_PROBLEMS + 1
+        && problems.get(MAX_PROBLEMS).startsWith("... and ");
+    int shown = counted ? problems.size() : Math.min(problems.size(), MAX_PROBLEMS);
+    for (int i = 0; i < shown; i++) {
+      err.println((i == 0 ? "error: " : "") + abbreviate(problems.get(i)));
+    }
+    if (problems.size() > shown) {
+      int rest = problems.size() - shown;
+      err.println("... and " + rest + " more problem" + (rest == 1 ? "" : "s")
+          + " (" + problems.size() + " in all; the first " + shown + " are shown)");
+    }
+    err.flush();
+  }
+
+  static String abbreviate(String line) {
+    if (line.length() <= MAX_PROBLEM_LENGTH) {
+      return line;
+    }
+    int half = MAX_PROBLEM_LENGTH / 2;
+    return line.substring(0, half) + " ... (" + (line.length() - 2 * half) + " characters left out) ... "
+        + line.substring(line.length() - half);
   }
 
   /**

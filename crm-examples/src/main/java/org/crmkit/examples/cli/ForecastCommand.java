@@ -56,7 +56,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   static List<OpenDeal> readDeals(Path file) {
     List<Csv.Row> rows;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(file, "", StandardCharsets.UTF_8)) {
       rows = Csv.read(in, DEALS);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(List.of("deals file " + file + " does not exist"));

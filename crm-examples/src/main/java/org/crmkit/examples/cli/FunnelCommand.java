@@ -69,7 +69,7 @@ final class FunnelCommand implements Callable<Integer> {
 
   /** Reads the records CSV (either header), every malformed row reported with its line. */
   static List<TransitionRecord> readRecords(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(file, "", StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) {
         throw new InvalidInputException(List.of("line 1: the file is empty; expected the header " + String.join(",", RECORDS)));

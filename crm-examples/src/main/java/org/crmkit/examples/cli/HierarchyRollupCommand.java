@@ -3,13 +3,8 @@ package org.crmkit.examples.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,8 +62,13 @@ final class HierarchyRollupCommand implements Callable<Integer> {
 
   private record Found(int line, String text) {}
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "Encoding of the input CSV (default UTF-8), e.g. windows-1252.")
+  String encoding;
+
   @Override
   public Integer call() {
+    CliFiles.Outputs.check(output, "--output");
     List<Node> nodes = read();
     Hierarchy<String> h = tryBuild(nodes).hierarchy();
     Map<String, BigDecimal> values = new HashMap<>();
@@ -89,46 +89,17 @@ final class HierarchyRollupCommand implements Callable<Integer> {
     // Rows whose fields cannot be trusted still declare their id, so that their children do not
     // get a spurious "unknown parent" problem; they never reach the output.
     List<Node> declared = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null) {
-        throw invalid(List.of(new Found(1,
-            "the file is empty; expected the header " + String.join(",", INPUT_HEADER))));
-      }
-      if (header.startsWith("\uFEFF")) {
-        header = header.substring(1);
-      }
-      List<String> found;
-      try {
-        found = Csv.parseLine(header.strip(), 1);
-      } catch (InvalidInputException e) {
-        found = List.of();
-      }
-      if (!found.equals(INPUT_HEADER)) {
-        throw invalid(List.of(new Found(1, "expected the header " + String.join(",", INPUT_HEADER)
-            + ", but found " + header.strip())));
-      }
-      String line;
-      int number = 1;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> fields;
-        try {
-          fields = Csv.parseLine(line, number);
-        } catch (InvalidInputException e) {
-          problems.add(new Found(number, "a quoted field is not closed"));
-          continue;
-        }
+    try (BufferedReader in = CliFiles.open(input, "--input", CliFiles.charset(encoding))) {
+      Csv.forEach(in, INPUT_HEADER, row -> {
+        List<String> fields = row.fields();
+        int number = row.line();
         if (fields.size() != INPUT_HEADER.size()) {
           problems.add(new Found(number, "expected 3 fields (id,parent_id,value), but found "
               + fields.size() + (fields.get(0).isEmpty() ? "" : " (id '" + fields.get(0) + "')")));
           if (!fields.get(0).isEmpty()) {
             declared.add(new Node(number, fields.get(0), "", BigDecimal.ZERO));
           }
-          continue;
+          return;
         }
         String id = fields.get(0);
         String parent = fields.get(1);
@@ -136,7 +107,7 @@ final class HierarchyRollupCommand implements Callable<Integer> {
         if (id.isEmpty()) {
           problems.add(new Found(number, "id is empty"
               + (parent.isEmpty() ? "" : " (parent_id '" + parent + "')")));
-          continue;
+          return;
         }
         BigDecimal v = null;
         if (DECIMAL.matcher(value).matches()) {
@@ -150,10 +121,24 @@ final class HierarchyRollupCommand implements Callable<Integer> {
         if (v != null) {
           nodes.add(node);
         }
+      });
+    } catch (InvalidInputException e) {
+      if (problems.isEmpty() && e.problems().size() == 1 && e.problems().get(0).startsWith("line ")) {
+        String only = e.problems().get(0);
+        int colon = only.indexOf(": ");
+        throw invalid(List.of(new Found(Integer.parseInt(only.substring(5, colon)),
+            only.substring(colon + 2))));
+      }
+      for (String p : e.problems()) {
+        java.util.regex.Matcher m = Pattern.compile("^line (\\d+): (.*)$", Pattern.DOTALL).matcher(p);
+        problems.add(m.matches() ? new Found(Integer.parseInt(m.group(1)), m.group(2))
+            : new Found(0, p));
+      }
+      if (problems.stream().anyMatch(f -> f.line() == 0)) {
+        throw new InvalidInputException(e.problems());
       }
     } catch (IOException e) {
-      throw new InvalidInputException(
-          List.of("cannot read the input file " + input + ": " + describe(e)));
+      throw CliFiles.cannot("read", "--input", input, e);
     }
     problems.addAll(tryBuild(declared).problems());
     if (!problems.isEmpty()) {
@@ -207,46 +192,17 @@ final class HierarchyRollupCommand implements Callable<Integer> {
   }
 
   private void write(List<Node> nodes, Hierarchy<String> h, RollUp<String, BigDecimal> sums) {
-    Path target = output.toAbsolutePath();
-    Path dir = target.getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        Csv.writeRow(w, OUTPUT_HEADER);
-        for (Node n : nodes) {
-          Csv.writeRow(w, List.of(n.id(), Integer.toString(h.depth(n.id())),
-              Integer.toString(h.subtreeSize(n.id()) - 1), format(sums.get(n.id()))));
-        }
+    new CliFiles.Outputs().add(output, "--output", w -> {
+      Csv.writeRow(w, OUTPUT_HEADER);
+      for (Node n : nodes) {
+        Csv.writeRow(w, List.of(n.id(), Integer.toString(h.depth(n.id())),
+            Integer.toString(h.subtreeSize(n.id()) - 1), format(sums.get(n.id()))));
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          List.of("cannot write the output file " + output + ": " + describe(e)));
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the temporary file is hidden and named after the output; nothing else to do
-        }
-      }
-    }
+    }).commit();
   }
 
   /** The exact sum as a plain decimal without trailing zeros: 0.30 → 0.3, 4.00 → 4, 1E+2 → 100. */
   static String format(BigDecimal sum) {
     return sum.signum() == 0 ? "0" : sum.stripTrailingZeros().toPlainString();
-  }
-
-  private static String describe(IOException e) {
-    return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-        .toLowerCase(java.util.Locale.ROOT) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
   }
 }

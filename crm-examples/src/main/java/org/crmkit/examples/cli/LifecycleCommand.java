@@ -1,8 +1,5 @@
 package org.crmkit.examples.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +61,8 @@ final class LifecycleCommand implements java.util.concurrent.Callable<Integer> {
         }
         return MachineJson.read(MachineJson.write(builtIn.get()), GuardRegistry.assumeSatisfied());
       }
-      return MachineJson.read(readFile(definition), GuardRegistry.assumeSatisfied());
+      return MachineJson.read(CliFiles.readText(definition, "--definition"),
+          GuardRegistry.assumeSatisfied());
     }
   }
 
@@ -79,11 +77,6 @@ final class LifecycleCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   static String readFile(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot read " + file + ": "
-          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString())));
-    }
+    return CliFiles.readText(file, "");
   }
 }

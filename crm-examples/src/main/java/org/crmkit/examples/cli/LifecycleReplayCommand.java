@@ -3,7 +3,6 @@ package org.crmkit.examples.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,12 +60,21 @@ final class LifecycleReplayCommand implements Callable<Integer> {
           + "(2026-03-01T09:30:00Z), offset date-time or plain date (midnight UTC).")
   java.nio.file.Path events;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "encoding of the events CSV (default UTF-8), e.g. windows-1252")
+  String encoding;
+
   private record Row(int line, String subject, String event, Instant at) {}
 
   @Override
   public Integer call() {
     Machine machine = source.load();
-    List<Row> rows = readRows(LifecycleCommand.readFile(events));
+    List<Row> rows;
+    try (BufferedReader in = CliFiles.open(events, "--events", CliFiles.charset(encoding))) {
+      rows = readRows(in);
+    } catch (IOException e) {
+      throw CliFiles.cannot("read", "--events", events, e);
+    }
     Map<String, List<Row>> bySubject = new LinkedHashMap<>();
     for (Row r : rows) {
       bySubject.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r);
@@ -145,8 +153,8 @@ final class LifecycleReplayCommand implements Callable<Integer> {
     };
   }
 
-  private static List<Row> readRows(String text) {
-    List<Csv.Row> raw = Csv.read(new BufferedReader(new StringReader(text)), HEADER);
+  private static List<Row> readRows(BufferedReader text) {
+    List<Csv.Row> raw = Csv.read(text, HEADER);
     List<Row> rows = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Csv.Row r : raw) {
@@ -162,7 +170,7 @@ final class LifecycleReplayCommand implements Callable<Integer> {
       if (at == null) {
         problems.add("line " + r.line() + ": at '" + r.get(2) + "' is not an ISO-8601 instant "
             + "(2026-03-01T09:30:00Z), offset date-time (2026-03-01T10:30:00+01:00) or date "
-            + "(2026-03-01)");
+            + "(2026-03-01) in the years 0001 to 9999");
       }
       if (!subject.isEmpty() && !event.isEmpty() && at != null) {
         rows.add(new Row(r.line(), subject, event, at));
@@ -174,7 +182,16 @@ final class LifecycleReplayCommand implements Callable<Integer> {
     return rows;
   }
 
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /** The instant of an {@code at} field in the years 0001 to 9999, or null. */
   static Instant parseAt(String text) {
+    Instant at = parseAnyAt(text);
+    return at == null || at.isBefore(EARLIEST) || at.isAfter(LATEST) ? null : at;
+  }
+
+  private static Instant parseAnyAt(String text) {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

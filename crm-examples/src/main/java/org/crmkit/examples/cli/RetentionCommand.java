@@ -54,7 +54,7 @@ final class RetentionCommand implements Callable<Integer> {
    */
   static List<Long> readCohort(Path file) {
     List<Csv.Row> rows;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(file, "", StandardCharsets.UTF_8)) {
       rows = Csv.read(in, COHORT_HEADER);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(List.of("input file " + file + " does not exist"));

@@ -1,18 +1,12 @@
 package org.crmkit.examples.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,7 +46,7 @@ final class RfmCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = "--as-of", required = true, description = "as-of date, yyyy-MM-dd")
-  LocalDate asOf;
+  String asOf;
 
   @Option(names = "--output", required = true, description = "scores CSV file to write")
   Path output;
@@ -68,6 +62,10 @@ final class RfmCommand implements Callable<Integer> {
       description = "builtin-10 (default for 5 tiles), builtin-11, or a crmkit.segment-rules/1 JSON file")
   String segments;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "encoding of the input CSV (default UTF-8), e.g. windows-1252 for Excel's CSV")
+  String encoding;
+
   @Option(names = "--progress-every", defaultValue = "1000000", hidden = true,
       description = "rows between progress lines on standard error")
   int progressEvery;
@@ -75,6 +73,7 @@ final class RfmCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    LocalDate asOfDate = Dates.option("--as-of", asOf);
     TiePolicy policy = switch (ties) {
       case "share" -> TiePolicy.TIES_SHARE;
       case "split" -> TiePolicy.STABLE_SPLIT;
@@ -83,10 +82,12 @@ final class RfmCommand implements Callable<Integer> {
     };
     RfmScorer scorer = RfmScorer.builder().tiles(tiles).ties(policy).build();
     SegmentRules rules = rules(err);
+    java.nio.charset.Charset charset = CliFiles.charset(encoding);
+    CliFiles.Outputs.check(output, "--output");
 
     Columns raw = new Columns();
     long started = System.nanoTime();
-    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(input, "--input", charset)) {
       TransactionCsv.stream(in, (line, id, day, amount) -> {
         raw.add(id, day, amount);
         if (progressEvery > 0 && raw.size % progressEvery == 0) {
@@ -95,16 +96,14 @@ final class RfmCommand implements Callable<Integer> {
           err.flush();
         }
       });
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("--input: no such file: " + input));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw CliFiles.cannot("read", "--input", input, e);
     }
     if (raw.size == 0) {
       throw new InvalidInputException(List.of(input + ": no transactions after the header"));
     }
     TransactionColumns columns = raw.toColumns();
-    RfmTable table = scorer.score(columns, asOf);
+    RfmTable table = scorer.score(columns, asOfDate);
     int[] segmentOf = rules == null ? null : rules.assign(table);
     write(table, segmentOf, rules);
     if (progressEvery > 0 && raw.size >= progressEvery) {
@@ -126,14 +125,12 @@ final class RfmCommand implements Callable<Integer> {
     } else if (which.equals("builtin-11")) {
       rules = BuiltinSegments.repaired11();
     } else {
-      try {
-        rules = SegmentRulesJson.read(Files.readString(Path.of(which), StandardCharsets.UTF_8));
-      } catch (NoSuchFileException e) {
+      Path file = Path.of(which);
+      if (!Files.exists(file)) {
         throw new InvalidInputException(List.of("--segments: '" + which
             + "' is neither builtin-10, builtin-11 nor an existing file"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+      rules = SegmentRulesJson.read(CliFiles.readText(file, "--segments"));
       if (!rules.analysis().isPartition()) {
         err.println("rfm: warning: the segment rules are not a partition; customers in gaps get an "
             + "empty segment:");
@@ -152,50 +149,31 @@ final class RfmCommand implements Callable<Integer> {
   }
 
   private void write(RfmTable table, int[] segmentOf, SegmentRules rules) {
-    Path target = output.toAbsolutePath();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(target.getParent(), ".rfm-", ".csv.tmp");
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-        Csv.writeRow(w, OUTPUT_HEADER);
-        StringBuilder sb = new StringBuilder(128);
-        for (int i = 0; i < table.customerCount(); i++) {
-          if (!table.isScored(i)) {
-            continue;
-          }
-          String segment = segmentOf == null || segmentOf[i] < 0 ? ""
-              : rules.segments().get(segmentOf[i]);
-          String id = table.customerId(i).value();
-          if (needsQuotes(id) || needsQuotes(segment)) {
-            Csv.writeRow(w, List.of(id, Integer.toString(table.recencyDays(i)),
-                Integer.toString(table.frequency(i)), decimal(table.monetary(i)),
-                Integer.toString(table.r(i)), Integer.toString(table.f(i)),
-                Integer.toString(table.m(i)), segment));
-            continue;
-          }
-          sb.setLength(0);
-          sb.append(id).append(',').append(table.recencyDays(i)).append(',')
-              .append(table.frequency(i)).append(',').append(decimal(table.monetary(i)))
-              .append(',').append(table.r(i)).append(',').append(table.f(i)).append(',')
-              .append(table.m(i)).append(',').append(segment).append('\n');
-          w.append(sb);
+    new CliFiles.Outputs().add(output, "--output", w -> {
+      Csv.writeRow(w, OUTPUT_HEADER);
+      StringBuilder sb = new StringBuilder(128);
+      for (int i = 0; i < table.customerCount(); i++) {
+        if (!table.isScored(i)) {
+          continue;
         }
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      try {
-        if (tmp != null) {
-          Files.deleteIfExists(tmp);
+        String segment = segmentOf == null || segmentOf[i] < 0 ? ""
+            : rules.segments().get(segmentOf[i]);
+        String id = table.customerId(i).value();
+        if (Csv.needsQuotes(id) || Csv.needsQuotes(segment)) {
+          Csv.writeRow(w, List.of(id, Integer.toString(table.recencyDays(i)),
+              Integer.toString(table.frequency(i)), decimal(table.monetary(i)),
+              Integer.toString(table.r(i)), Integer.toString(table.f(i)),
+              Integer.toString(table.m(i)), segment));
+          continue;
         }
-      } catch (IOException ignored) {
-        // the original failure is the one to report
+        sb.setLength(0);
+        sb.append(id).append(',').append(table.recencyDays(i)).append(',')
+            .append(table.frequency(i)).append(',').append(decimal(table.monetary(i)))
+            .append(',').append(table.r(i)).append(',').append(table.f(i)).append(',')
+            .append(table.m(i)).append(',').append(segment).append('\n');
+        w.append(sb);
       }
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean needsQuotes(String s) {
-    return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0;
+    }).commit();
   }
 
   /** Up to 15 significant digits, so float noise of sums (0.30000000000000004) is not printed. */

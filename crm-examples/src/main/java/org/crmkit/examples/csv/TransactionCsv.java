@@ -1,69 +1,73 @@
 package org.crmkit.examples.csv;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Transaction;
 import org.crmkit.examples.cli.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the transaction CSV shared by {@code crmkit rfm} and {@code crmkit clv}: header {@code
  * customer_id,date,amount}, ISO {@code yyyy-MM-dd} dates, decimal amounts (negative for returns).
  */
 public final class TransactionCsv {
-  /** A decimal number as written in the file (no NaN, no hexadecimal, no type suffix). */
-  private static final java.util.regex.Pattern DECIMAL =
-      java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-
   /** The exact header. */
   public static final List<String> HEADER = List.of("customer_id", "date", "amount");
 
   private TransactionCsv() {}
 
+  /** Problems kept in full; beyond this many, only their number is reported. */
+  static final int MAX_PROBLEMS = 100;
+
+  /**
+   * Amounts must be below this magnitude (10^15 money units): finite, and summed exactly in cents
+   * without overflow for millions of rows.
+   */
+  public static final double MAX_AMOUNT = 1e15;
+
   /**
    * Reads every transaction.
    *
-   * @throws InvalidInputException naming the line and the reason for the first malformed row
+   * @throws InvalidInputException naming the line and the reason of every malformed row (the
+   *     first {@value #MAX_PROBLEMS} in full, then their number)
    */
-  public static List<Transaction> read(BufferedReader in) {
+  public static List<Transaction> read(Reader in) {
     List<Transaction> out = new ArrayList<>();
-    for (Csv.Row row : Csv.read(in, HEADER)) {
-      out.add(parse(row));
-    }
+    stream(in, (line, id, day, amount) ->
+        out.add(new Transaction(CustomerId.of(id), LocalDate.ofEpochDay(day), amount)));
     return out;
   }
 
   /** Parses one data row. */
   public static Transaction parse(Csv.Row row) {
+    List<String> problems = new ArrayList<>();
+    Transaction t = parse(row, problems);
+    if (t == null) {
+      throw new InvalidInputException(problems);
+    }
+    return t;
+  }
+
+  private static @Nullable Transaction parse(Csv.Row row, List<String> problems) {
+    if (row.fields().size() != HEADER.size()) {
+      problems.add(Csv.fieldCount(row, HEADER));
+      return null;
+    }
+    int before = problems.size();
     String id = row.get(0);
     if (id.isEmpty()) {
-      throw new InvalidInputException(List.of("line " + row.line() + ": customer_id is empty"));
+      problems.add("line " + row.line() + ": customer_id is empty");
     }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(row.get(1));
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(List.of("line " + row.line() + ": date '" + row.get(1)
-          + "' is not an ISO date (yyyy-MM-dd)"));
+    int day = day(row.get(1), row.line(), problems);
+    double amount = amount(row.get(2), row.line(), problems);
+    if (problems.size() > before) {
+      return null;
     }
-    double amount;
-    try {
-      amount = Double.parseDouble(row.get(2));
-    } catch (NumberFormatException e) {
-      amount = Double.NaN;
-    }
-    if (!Double.isFinite(amount) || row.get(2).isEmpty()
-        || !DECIMAL.matcher(row.get(2)).matches()) {
-      throw new InvalidInputException(List.of("line " + row.line() + ": amount '" + row.get(2)
-          + "' is not a decimal number"));
-    }
-    return new Transaction(CustomerId.of(id), date, amount);
+    return new Transaction(CustomerId.of(id), LocalDate.ofEpochDay(day), amount);
   }
 
   /** Receives the rows of {@link #stream}; called once per data row, in file order. */
@@ -82,79 +86,75 @@ public final class TransactionCsv {
 
   /**
    * Reads the file row by row without building a list or a {@link Transaction} per row: the
-   * same format and checks as {@link #read}, for inputs of tens of millions of rows.
+   * same format and checks as {@link #read}, for inputs of tens of millions of rows. Every row is
+   * checked; valid rows reach the sink even when others are malformed, and all problems are
+   * thrown together at the end.
    *
    * @return the number of data rows
-   * @throws InvalidInputException naming the line and the reason for the first malformed row
+   * @throws InvalidInputException naming the line and the reason of every malformed row (the
+   *     first {@value #MAX_PROBLEMS} in full, then their number)
    */
-  public static long stream(BufferedReader in, RowSink sink) {
+  public static long stream(Reader in, RowSink sink) {
+    List<String> problems = new ArrayList<>();
+    long[] counts = new long[2]; // rows, problems beyond MAX_PROBLEMS
     try {
-      String header = in.readLine();
-      if (header == null) {
-        throw new InvalidInputException(List.of(
-            "line 1: the file is empty; expected the header " + String.join(",", HEADER)));
-      }
-      if (header.startsWith("\uFEFF")) {
-        header = header.substring(1);
-      }
-      if (!Csv.parseLine(header.strip(), 1).equals(HEADER)) {
-        throw new InvalidInputException(List.of("line 1: expected the header "
-            + String.join(",", HEADER) + ", but found " + header.strip()));
-      }
-      long rows = 0;
-      int number = 1;
-      String line;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        int c1 = line.indexOf(',');
-        int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
-        if (line.indexOf('"') >= 0 || c2 < 0 || line.indexOf(',', c2 + 1) >= 0) {
-          Transaction t = parse(new Csv.Row(number, checkedFields(line, number)));
-          sink.accept(number, t.customer().value(), (int) t.date().toEpochDay(), t.amount());
+      Csv.forEach(in, HEADER, row -> {
+        counts[0]++;
+        List<String> found = new ArrayList<>(1);
+        if (row.fields().size() != HEADER.size()) {
+          found.add(Csv.fieldCount(row, HEADER));
         } else {
-          String id = line.substring(0, c1).strip();
+          String id = row.get(0);
           if (id.isEmpty()) {
-            throw new InvalidInputException(List.of("line " + number + ": customer_id is empty"));
+            found.add("line " + row.line() + ": customer_id is empty");
           }
-          String date = line.substring(c1 + 1, c2).strip();
-          String amount = line.substring(c2 + 1).strip();
-          sink.accept(number, id, fastDay(date, number), fastAmount(amount, number));
+          int day = day(row.get(1), row.line(), found);
+          double amount = amount(row.get(2), row.line(), found);
+          if (found.isEmpty()) {
+            sink.accept(row.line(), id, day, amount);
+          }
         }
-        rows++;
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        for (String p : found) {
+          if (problems.size() < MAX_PROBLEMS) {
+            problems.add(p);
+          } else {
+            counts[1]++;
+          }
+        }
+      });
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
     }
+    if (counts[1] > 0) {
+      problems.add("... and " + counts[1] + " more malformed row" + (counts[1] == 1 ? "" : "s")
+          + " (" + (problems.size() + counts[1]) + " problems in all)");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return counts[0];
   }
 
-  private static List<String> checkedFields(String line, int number) {
-    List<String> fields = Csv.parseLine(line, number);
-    if (fields.size() != HEADER.size()) {
-      throw new InvalidInputException(List.of("line " + number + ": expected " + HEADER.size()
-          + " fields (" + String.join(",", HEADER) + "), but found " + fields.size()));
-    }
-    return fields;
-  }
-
-  private static int fastDay(String s, int number) {
+  /**
+   * The one date rule of every transaction CSV ({@code crmkit rfm}, {@code crmkit clv}): an ISO
+   * calendar date {@code yyyy-MM-dd} with a four-digit year from 0001 to 9999.
+   */
+  static int day(String s, int number, List<String> problems) {
     if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
       int y = digits(s, 0, 4);
       int m = digits(s, 5, 7);
       int d = digits(s, 8, 10);
-      if (y >= 0 && m >= 0 && d >= 0) {
+      if (y >= 1 && m >= 0 && d >= 0) {
         try {
           return (int) LocalDate.of(y, m, d).toEpochDay();
         } catch (DateTimeException e) {
-          // falls through to the error below
+          // falls through to the problem below
         }
       }
     }
-    throw new InvalidInputException(List.of("line " + number + ": date '" + s
-        + "' is not an ISO date (yyyy-MM-dd)"));
+    problems.add("line " + number + ": date '" + s
+        + "' is not an ISO date (yyyy-MM-dd, years 0001 to 9999)");
+    return 0;
   }
 
   private static int digits(String s, int from, int to) {
@@ -169,8 +169,11 @@ public final class TransactionCsv {
     return v;
   }
 
-  /** Accepts exactly {@code [-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?}, like {@link #parse}. */
-  private static double fastAmount(String s, int number) {
+  /**
+   * A decimal amount {@code [-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?} (no NaN, no hexadecimal, no type
+   * suffix) of magnitude below {@link #MAX_AMOUNT}.
+   */
+  static double amount(String s, int number, List<String> problems) {
     int i = 0;
     int n = s.length();
     if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
@@ -202,10 +205,15 @@ public final class TransactionCsv {
       }
       ok = expDigits > 0;
     }
-    double v = ok && i == n ? Double.parseDouble(s) : Double.NaN;
-    if (!Double.isFinite(v)) {
-      throw new InvalidInputException(List.of("line " + number + ": amount '" + s
-          + "' is not a decimal number"));
+    if (!ok || i != n) {
+      problems.add("line " + number + ": amount '" + s + "' is not a decimal number");
+      return 0;
+    }
+    double v = Double.parseDouble(s);
+    if (!(Math.abs(v) < MAX_AMOUNT)) {
+      problems.add("line " + number + ": amount '" + s + "' is out of range; amounts must be"
+          + " between -10^15 and 10^15 (exclusive)");
+      return 0;
     }
     return v;
   }

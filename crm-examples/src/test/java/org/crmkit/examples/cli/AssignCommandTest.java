@@ -120,9 +120,9 @@ class AssignCommandTest {
         .contains("leads.csv line 3: unknown product_line 'phones'")
         .contains("leads.csv line 3: size_band must be one of [MICRO, SMALL, MEDIUM, LARGE, "
             + "ENTERPRISE], but was 'huge'")
-        .contains("leads.csv line 3: score must be a finite number, but was 'abc'")
+        .contains("leads.csv line 3: score must be a decimal number (e.g. 80, -2.5, 1e3), but was 'abc'")
         .contains("leads.csv line 4: duplicate lead_id 'L1'")
-        .contains("leads.csv line 4: score must be a finite number, but was 'NaN'");
+        .contains("leads.csv line 4: score must be a decimal number (e.g. 80, -2.5, 1e3), but was 'NaN'");
     assertThat(output).doesNotExist();
   }
 
@@ -161,7 +161,7 @@ class AssignCommandTest {
     Files.writeString(team, TEAM);
     Files.delete(leads);
     assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("--leads: no such file");
+    assertThat(err.toString()).contains("cannot read --leads " + leads + ": no such file or directory");
     assertThat(run("--at", "tomorrow")).isEqualTo(2);
     assertThat(err.toString()).contains("--at: expected an ISO-8601 instant");
     assertThat(output).doesNotExist();

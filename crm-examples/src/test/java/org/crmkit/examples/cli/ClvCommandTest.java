@@ -99,7 +99,7 @@ class ClvCommandTest {
     Run bad = run("clv", "predict", "--model", model.toString(), "--input", cdnow.toString(),
         "--horizon", "52", "--tiers", "0.8");
     assertThat(bad.status()).isEqualTo(2);
-    assertThat(bad.err()).contains("--tiers needs two shares HIGH,MEDIUM");
+    assertThat(bad.err()).contains("--tiers needs two shares of total CLV, HIGH_SHARE,MEDIUM_SHARE");
   }
 
   @Test
@@ -131,11 +131,11 @@ class ClvCommandTest {
     }
     assertThat(messages.get(0)).contains("line 2: date '2024-13-01' is not an ISO date");
     assertThat(messages.get(1)).contains("BG/NBD needs at least 10 customers, but got 1");
-    assertThat(messages.get(2)).contains("--calibration-end '1997-09-31' is not an ISO date");
+    assertThat(messages.get(2)).contains("--calibration-end: '1997-09-31' is not a date (yyyy-MM-dd, years 0001 to 9999)");
     assertThat(messages.get(3)).contains("unit must be 'day' or 'week', but was 'month'");
-    assertThat(messages.get(4)).contains("does not exist");
+    assertThat(messages.get(4)).contains("no such file or directory");
     assertThat(messages.get(5)).contains("$.calibration_end", "$.bg_nbd");
-    assertThat(messages.get(6)).contains("does not exist");
+    assertThat(messages.get(6)).contains("no such file or directory");
     assertThat(messages.get(7)).contains("--calibration-end");
     assertThat(messages.get(8)).contains("missing sub-command");
   }
