@@ -67,8 +67,8 @@ class SparkClvFitTest {
     assertThat(SparkRunner.run(concat(new String[] {"clv", "fit", "--output", actual.toString()}, common),
         new PrintWriter(new StringWriter()), new PrintWriter(err2))).as(err2.toString()).isZero();
 
-    ClvModel want = ClvModelJson.read(expected);
-    ClvModel got = ClvModelJson.read(actual);
+    ClvModel want = ClvModelJson.DOCUMENT.read(expected);
+    ClvModel got = ClvModelJson.DOCUMENT.read(actual);
 
     // the data are the same: crmkit's own summaries, grouped into the same weighted tuples, fit
     // to the same parameters (bit for bit up to 1e-12)
