@@ -8,12 +8,10 @@ module org.crmkit.core {
   requires static org.immutables.value;
   requires static org.jspecify;
   requires org.slf4j;
-  requires com.fasterxml.jackson.databind;
 
   exports org.crmkit.core;
   exports org.crmkit.core.assignment;
   exports org.crmkit.core.hierarchy;
-  exports org.crmkit.core.json;
   exports org.crmkit.core.lifecycle;
   exports org.crmkit.core.model;
   exports org.crmkit.core.internal to

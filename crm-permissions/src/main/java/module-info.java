@@ -7,8 +7,6 @@ module org.crmkit.permissions {
   requires static org.immutables.value;
   requires static org.jspecify;
   requires org.slf4j;
-  requires com.fasterxml.jackson.databind;
 
   exports org.crmkit.permissions;
-  exports org.crmkit.permissions.json;
 }

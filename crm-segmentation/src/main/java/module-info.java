@@ -8,13 +8,11 @@ module org.crmkit.segmentation {
   requires static org.immutables.value;
   requires static org.jspecify;
   requires org.slf4j;
-  requires com.fasterxml.jackson.databind;
   requires hipparchus.core;
   requires hipparchus.optim;
 
   exports org.crmkit.segmentation.classify;
   exports org.crmkit.segmentation.clv;
-  exports org.crmkit.segmentation.json;
   exports org.crmkit.segmentation.rfm;
   exports org.crmkit.segmentation.rules;
   exports org.crmkit.segmentation.tiers;

@@ -7,8 +7,8 @@ import java.util.List;
 import org.crmkit.core.hierarchy.DatedHierarchy;
 import org.crmkit.core.hierarchy.Hierarchy;
 import org.crmkit.core.hierarchy.HierarchyDiff;
-import org.crmkit.core.json.HierarchyJson;
 import org.crmkit.core.model.TerritoryId;
+import org.crmkit.json.HierarchyJson;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,17 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.crmkit.core.json.MachineJson;
 import org.crmkit.core.lifecycle.Context;
-import org.crmkit.core.lifecycle.Guard;
-import org.crmkit.core.lifecycle.GuardRegistry;
 import org.crmkit.core.lifecycle.CustomerLifecycle;
 import org.crmkit.core.lifecycle.Decision;
+import org.crmkit.core.lifecycle.Guard;
+import org.crmkit.core.lifecycle.GuardRegistry;
 import org.crmkit.core.lifecycle.Machine;
 import org.crmkit.core.lifecycle.Replay;
 import org.crmkit.core.lifecycle.SalesFunnel;
 import org.crmkit.core.lifecycle.SubjectState;
 import org.crmkit.core.lifecycle.TransitionRecord;
+import org.crmkit.json.MachineJson;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,8 @@
 package org.crmkit.examples;
 
+import org.crmkit.json.AccessData;
+import org.crmkit.json.AccessDataJson;
+import org.crmkit.json.PolicyJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -73,10 +76,8 @@ class PermissionsExamplesTest {
       int start = at + "```json\n".length();
       blocks.add(permissions.substring(start, permissions.indexOf("```", start)));
     }
-    org.crmkit.permissions.json.AccessData data =
-        org.crmkit.permissions.json.AccessDataJson.read(blocks.get(1));
-    AccessPolicy policy = org.crmkit.permissions.json.PolicyJson.read(blocks.get(0),
-        data.organisation());
+    AccessData data = AccessDataJson.read(blocks.get(1));
+    AccessPolicy policy = PolicyJson.read(blocks.get(0), data.organisation());
     User ceo = data.organisation().users().get(0);
     User bob = data.organisation().users().get(1);
     AccessRecord c1 = data.records().get(0);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Transaction;
-import org.crmkit.segmentation.json.RfmModelJson;
+import org.crmkit.json.RfmModelJson;
 import org.crmkit.segmentation.rfm.RfmModel;
 import org.crmkit.segmentation.rfm.RfmResult;
 import org.crmkit.segmentation.rfm.RfmScore;

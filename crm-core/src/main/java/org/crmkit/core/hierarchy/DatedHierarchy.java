@@ -12,11 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
+import org.crmkit.core.ProblemPath;
 import org.crmkit.core.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
@@ -58,8 +57,6 @@ import org.jspecify.annotations.Nullable;
  * @param <K> the node type
  */
 public final class DatedHierarchy<K> {
-  private static final Pattern DECLARATION = Pattern.compile("nodes\\[(\\d+)]");
-
   /** Compiled slices are kept while their node counts add up to at most this many nodes. */
   public static final int RETAINED_SLICE_NODES = 2_000_000;
 
@@ -343,11 +340,10 @@ public final class DatedHierarchy<K> {
           previousValid = false;
           String slice = "[" + (start == null ? "-∞" : start) + ", " + (end == null ? "+∞" : end)
               + ")";
-          for (Problem p : ex.problems()) {
-            String path = renumber(p.path(), declared);
-            String message = renumber(p.message(), declared);
-            if (reported.add(path + '\u0000' + message)) {
-              problems.add(new Problem(path, message + " (in the slice " + slice + ")"));
+          for (Problem p : ex.renumbered("dated hierarchy", "nodes", ProblemPath.of("edges"), d -> declared[d])
+              .problems()) {
+            if (reported.add(p.path() + '\u0000' + p.message())) {
+              problems.add(new Problem(p.location(), p.message() + " (in the slice " + slice + ")"));
             }
           }
         }
@@ -556,17 +552,6 @@ public final class DatedHierarchy<K> {
 
     private static String path(int i) {
       return "edges[" + i + "]";
-    }
-
-    private static String renumber(String text, int[] declared) {
-      Matcher m = DECLARATION.matcher(text);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        int d = Integer.parseInt(m.group(1));
-        m.appendReplacement(out, Matcher.quoteReplacement(path(declared[d])));
-      }
-      m.appendTail(out);
-      return out.toString();
     }
   }
 }

@@ -22,13 +22,13 @@ import org.crmkit.core.assignment.AssignmentBatch;
 import org.crmkit.core.assignment.AssignmentRules;
 import org.crmkit.core.assignment.AssignmentState;
 import org.crmkit.core.assignment.Lead;
-import org.crmkit.core.json.AssignmentRulesJson;
-import org.crmkit.core.json.AssignmentStateJson;
-import org.crmkit.core.json.AssignmentTeamJson;
 import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.SizeBand;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.examples.csv.Csv;
+import org.crmkit.json.AssignmentRulesJson;
+import org.crmkit.json.AssignmentStateJson;
+import org.crmkit.json.AssignmentTeamJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,7 +107,7 @@ final class AssignCommand implements Callable<Integer> {
       }
     }
     if (state != null) {
-      Files.writeString(state, AssignmentStateJson.write(batch.nextState()) + "\n",
+      Files.writeString(state, AssignmentStateJson.write(batch.nextState()),
           StandardCharsets.UTF_8);
     }
     java.io.PrintWriter console = spec.commandLine().getOut();

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.examples.csv.Csv;
 import org.crmkit.examples.csv.TransactionCsv;
-import org.crmkit.segmentation.json.SegmentRulesJson;
+import org.crmkit.json.SegmentRulesJson;
 import org.crmkit.segmentation.rfm.RfmScorer;
 import org.crmkit.segmentation.rfm.RfmTable;
 import org.crmkit.segmentation.rfm.TiePolicy;

@@ -157,7 +157,7 @@ class AssignCommandTest {
     Files.writeString(team, TEAM.replace("\"limit\": 10", "\"limit\": -1"));
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).contains("team.json: $.users[3].capacity.limit: expected an "
-        + "integer >= 1, but found -1");
+        + "integer >= 1, but found the number -1");
     Files.writeString(team, TEAM);
     Files.delete(leads);
     assertThat(run()).isEqualTo(2);

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * A frozen RFM scoring: the cut points of each dimension, the tie policy, the measures and the
  * as-of date of the population it was fitted on. It scores any customer (including ones that were
  * not in that population) exactly as the fitting did, so scores are reproducible and auditable;
- * serialise it with {@code org.crmkit.segmentation.json.RfmModelJson}. Immutable and thread-safe.
+ * serialise it with {@code org.crmkit.json.RfmModelJson} (artifact {@code crm-json}). Immutable and thread-safe.
  *
  * <p>A score is 1 plus the number of cut points the measure reaches; a score that no fitted
  * customer earned has no cut point. Scoring is O(tiles).

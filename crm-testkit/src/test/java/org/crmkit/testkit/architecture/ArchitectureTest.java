@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The conventions of crmkit's library modules (CONVENTIONS.md, docs/architecture.md), checked on
- * the compiled classes of crm-core, crm-permissions, crm-segmentation and crm-testkit (and of any
+ * the compiled classes of crm-core, crm-permissions, crm-segmentation, crm-json and crm-testkit
+ * (and of any
  * other {@code org.crmkit} library on this test class path), and on the test classes of every
  * module of the reactor compiled before this one. The rules name packages by pattern, not by
  * list, so that new packages and modules are covered without editing them; Jackson is allowed
@@ -57,6 +58,7 @@ class ArchitectureTest {
     assertThat(main.contain("org.crmkit.core.CrmException")).isTrue();
     assertThat(main.contain("org.crmkit.permissions.AccessPolicy")).isTrue();
     assertThat(main.contain("org.crmkit.segmentation.rfm.RfmModel")).isTrue();
+    assertThat(main.contain("org.crmkit.json.PolicyJson")).isTrue();
   }
 
   @Test
@@ -64,21 +66,25 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.crmkit.core..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.crmkit.permissions..", "org.crmkit.segmentation..", "org.crmkit.testkit..",
-            "org.crmkit.examples..", "org.crmkit.benchmarks..")
+            "org.crmkit.json..", "org.crmkit.examples..", "org.crmkit.benchmarks..")
         .check(main);
     noClasses().that().resideInAPackage("org.crmkit.permissions..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "org.crmkit.segmentation..", "org.crmkit.testkit..", "org.crmkit.examples..",
-            "org.crmkit.benchmarks..")
+            "org.crmkit.segmentation..", "org.crmkit.testkit..", "org.crmkit.json..",
+            "org.crmkit.examples..", "org.crmkit.benchmarks..")
         .check(main);
     noClasses().that().resideInAPackage("org.crmkit.segmentation..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "org.crmkit.permissions..", "org.crmkit.testkit..", "org.crmkit.examples..",
-            "org.crmkit.benchmarks..")
+            "org.crmkit.permissions..", "org.crmkit.testkit..", "org.crmkit.json..",
+            "org.crmkit.examples..", "org.crmkit.benchmarks..")
         .check(main);
     noClasses().that().resideInAPackage("org.crmkit.testkit..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "org.crmkit.examples..", "org.crmkit.benchmarks..")
+            "org.crmkit.json..", "org.crmkit.examples..", "org.crmkit.benchmarks..")
+        .check(main);
+    noClasses().that().resideInAPackage("org.crmkit.json..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.crmkit.testkit..", "org.crmkit.examples..", "org.crmkit.benchmarks..")
         .check(main);
   }
 
@@ -90,11 +96,8 @@ class ArchitectureTest {
   @Test
   void jacksonIsUsedOnlyByJsonPackages() {
     noClasses().that().resideInAnyPackage(LIBRARIES)
-        .and().resideOutsideOfPackage("..json..")
-        // moved into the JSON artifacts by issue #13; until then they read documents here
-        .and().haveNameNotMatching("org\\.crmkit\\.core\\.internal\\.JsonReading(\\$.*)?")
-        .and().haveNameNotMatching("org\\.crmkit\\.segmentation\\.clv\\.ClvModelJson(\\$.*)?")
-        .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..",
+            "tools.jackson..")
         .check(main);
   }
 

@@ -1,0 +1,50 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.User;
+import org.crmkit.json.AccessData;
+import org.crmkit.json.AccessDataJson;
+import org.crmkit.json.PolicyDocument;
+import org.crmkit.json.PolicyJson;
+import org.crmkit.permissions.AccessDecision;
+import org.crmkit.permissions.AccessPolicy;
+import org.crmkit.permissions.Action;
+import org.junit.jupiter.api.Test;
+
+/** The README's JSON section, compiled and run. */
+class JsonExamplesTest {
+  static final Path ACCESS = Path.of("src/test/resources/access");
+
+  @Test
+  void documentsAndTheValuesModule() throws Exception {
+    // README: JSON
+    AccessData data = AccessDataJson.read(ACCESS.resolve("data.json"));      // String, Reader,
+    AccessPolicy policy = PolicyJson.read(ACCESS.resolve("policy.json"),     // InputStream, Path
+        data.organisation());
+    PolicyDocument doc = PolicyJson.readDocument(ACCESS.resolve("policy.json"));
+    String written = PolicyJson.write(doc);                 // writing then reading: an equal value
+    assertThat(PolicyJson.readDocument(written)).isEqualTo(doc);
+
+    ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();   // finds crm-json's module
+    User bob = data.organisation().users().get(2);
+    AccessDecision d = policy.check(bob, Action.READ, data.records().get(0));
+    String json = mapper.writeValueAsString(d);
+    // {"allowed":true,"user":"bob","action":"read","objectType":"customer","record":"c1",
+    //  "basis":"GRANT","reasons":[...],"explanation":"allowed: ..."}
+    CustomerId id = mapper.readValue("\"c-1\"", CustomerId.class);       // ids are plain strings
+    // README end
+    assertThat(json).startsWith("{\"allowed\":true,\"user\":\"bob\",\"action\":\"read\","
+        + "\"objectType\":\"customer\",\"record\":\"c1\",\"basis\":\"GRANT\"");
+    assertThat(id).isEqualTo(CustomerId.of("c-1"));
+    assertThatThrownBy(() -> PolicyJson.readDocument(
+        written.replaceFirst("\\{", "{\"denies\": [], ")))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("duplicate key \"denies\"");
+  }
+}

@@ -1,0 +1,232 @@
+package org.crmkit.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.json.Shape.Field;
+import org.crmkit.segmentation.clv.BgNbdFit;
+import org.crmkit.segmentation.clv.BgNbdParameters;
+import org.crmkit.segmentation.clv.ClvModel;
+import org.crmkit.segmentation.clv.FitReport;
+import org.crmkit.segmentation.clv.GammaGammaFit;
+import org.crmkit.segmentation.clv.GammaGammaParameters;
+import org.crmkit.segmentation.clv.PeriodUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The versioned JSON document of a fitted {@link ClvModel}, {@code "format":
+ * "crmkit.clv-model/1"}:
+ *
+ * <pre>{@code
+ * {"format": "crmkit.clv-model/1", "calibration_end": "1997-09-30", "unit": "week",
+ *  "bg_nbd": {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "log_likelihood": -9582.4,
+ *             "standard_errors": {"r": 0.013, ...}, "iterations": 90, "evaluations": 120,
+ *             "converged": true, "customers": 2357},
+ *  "gamma_gamma": {"p": 6.25, "q": 3.74, "gamma": 15.44, "log_likelihood": -4055.9,
+ *                  "standard_errors": {...}, "iterations": 60, "evaluations": 80,
+ *                  "converged": true, "repeat_buyers": 946, "excluded_non_positive_spend": 0}}
+ * }</pre>
+ *
+ * <p>The parameters, both log-likelihoods, {@code calibration_end} and {@code unit} are required;
+ * the fit diagnostics are optional (so a model with published parameters can be written by hand).
+ * Stateless and thread-safe.
+ *
+ * <p><b>Adding a model kind.</b> Each fitted sub-model is one {@code Section}: its field name, its
+ * parameter names (finite numbers &gt; 0, in order) and the name of its observation count. Declare
+ * a {@code Section} constant, add its field to {@code ROOT} (optional if older documents lack
+ * it), read it with {@code Section.read} (which gives the parameters in declaration order and the
+ * {@link FitReport}) and write it with {@code Section.write}; then add the section to the JSON
+ * Schema {@code clv-model-1.schema.json}. The schema test checks that both agree.
+ */
+public final class ClvModelJson {
+  /** The value of the {@code format} field. */
+  public static final String FORMAT = "crmkit.clv-model/1";
+
+  static final Shape ROOT = Documents.shape("lifetime-value model document");
+  static final Field CALIBRATION_END = ROOT.required("calibration_end");
+  static final Field UNIT = ROOT.required("unit");
+  static final Section BG_NBD =
+      new Section(ROOT.required("bg_nbd"), "customers", "r", "alpha", "a", "b");
+  static final Section GAMMA_GAMMA = new Section(ROOT.required("gamma_gamma"), "repeat_buyers",
+      "p", "q", "gamma").with("excluded_non_positive_spend");
+  static final String WHAT = "lifetime-value model document";
+
+  private ClvModelJson() {}
+
+  /**
+   * One fitted sub-model's object: its parameters, the fit report ({@code log_likelihood}
+   * required; {@code standard_errors}, {@code iterations}, {@code evaluations}, {@code
+   * converged} and the observation count optional) and any extra counts.
+   */
+  static final class Section {
+    final Field field;
+    final Shape shape;
+    final List<String> parameters;
+    final Field observations;
+    final Field logLikelihood;
+    final Field errors;
+    final Field iterations;
+    final Field evaluations;
+    final Field converged;
+    final Shape errorShape;
+
+    Section(Field field, String observations, String... parameters) {
+      this.field = field;
+      this.shape = new Shape(field.name());
+      this.parameters = List.of(parameters);
+      this.errorShape = new Shape(field.name() + " standard errors");
+      for (String p : parameters) {
+        shape.required(p);
+        errorShape.optional(p);
+      }
+      logLikelihood = shape.required("log_likelihood");
+      errors = shape.optional("standard_errors");
+      iterations = shape.optional("iterations");
+      evaluations = shape.optional("evaluations");
+      converged = shape.optional("converged");
+      this.observations = shape.optional(observations);
+    }
+
+    /** Declares an extra optional count (an integer &gt;= 0) of this section. */
+    Section with(String count) {
+      shape.optional(count);
+      return this;
+    }
+
+    /** Reads the section and gives its parameters and report to {@code build}; null if invalid. */
+    <T> @Nullable T read(In root, Builder<T> build) {
+      In s = root.object(field, shape);
+      if (s == null) {
+        return null;
+      }
+      int before = s.problems.count();
+      double[] values = new double[parameters.size()];
+      for (int i = 0; i < values.length; i++) {
+        Double v = s.positive(new Field(parameters.get(i), true));
+        values[i] = v == null ? Double.NaN : v;
+      }
+      Double ll = s.number(logLikelihood);
+      Map<String, Double> se = new LinkedHashMap<>();
+      In e = s.object(errors, errorShape);
+      for (String p : parameters) {
+        Double v = e == null ? null : e.positive(new Field(p, false));
+        if (v != null) {
+          se.put(p, v);
+        }
+      }
+      int iters = count(s, iterations);
+      int evals = count(s, evaluations);
+      boolean conv = s.bool(converged, false);
+      int n = count(s, observations);
+      if (s.problems.count() > before || ll == null) {
+        return null;
+      }
+      FitReport report = new FitReport(ll, se, iters, evals, conv, n);
+      return s.problems.attempt(s.path, () -> build.build(values, report, s));
+    }
+
+    /** Writes the section's parameters (in declaration order) and report; returns the object. */
+    Out write(Out root, double[] values, FitReport r) {
+      Out o = root.object(field);
+      for (int i = 0; i < values.length; i++) {
+        o.number(new Field(parameters.get(i), true), values[i]);
+      }
+      o.number(logLikelihood, r.logLikelihood());
+      Out se = o.object(errors);
+      r.standardErrors().forEach((k, v) -> se.number(new Field(k, false), v));
+      return o.number(iterations, r.iterations()).number(evaluations, r.evaluations())
+          .bool(converged, r.converged()).number(observations, r.observations());
+    }
+
+    /** Builds a fit from the parameters (in declaration order), the report and the object. */
+    @FunctionalInterface
+    interface Builder<T> {
+      T build(double[] parameters, FitReport report, In section);
+    }
+  }
+
+  private static int count(In s, Field f) {
+    Integer v = s.integer(f, 0);
+    return v == null ? 0 : v;
+  }
+
+  /** Writes the model as a pretty-printed document. */
+  public static String write(ClvModel model) {
+    return tree(model).text();
+  }
+
+  static Out tree(ClvModel model) {
+    Out root = Out.document(FORMAT).put(CALIBRATION_END, model.calibrationEnd())
+        .put(UNIT, model.unit().label());
+    BgNbdParameters m = model.bgNbd().parameters();
+    BG_NBD.write(root, new double[] {m.r(), m.alpha(), m.a(), m.b()}, model.bgNbd().report());
+    GammaGammaParameters g = model.gammaGamma().parameters();
+    GAMMA_GAMMA.write(root, new double[] {g.p(), g.q(), g.gamma()}, model.gammaGamma().report())
+        .number(new Field("excluded_non_positive_spend", false),
+            model.gammaGamma().excludedNonPositiveSpend());
+    return root;
+  }
+
+  /**
+   * Reads a document.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path: syntax, wrong
+   *     format, unknown or missing fields, wrong types, non-positive parameters, a bad date or unit
+   */
+  public static ClvModel read(String json) {
+    return read(Documents.open(json, WHAT, FORMAT, ROOT));
+  }
+
+  static ClvModel read(In root) {
+    LocalDate end = root.date(CALIBRATION_END);
+    PeriodUnit unit = root.parsed(UNIT, "\"day\" or \"week\"", PeriodUnit::parse);
+    BgNbdFit bg = BG_NBD.read(root, (p, report, s) ->
+        new BgNbdFit(new BgNbdParameters(p[0], p[1], p[2], p[3]), report));
+    GammaGammaFit gg = GAMMA_GAMMA.read(root, (p, report, s) ->
+        new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), report,
+            count(s, new Field("excluded_non_positive_spend", false))));
+    root.problems.throwIfAny();
+    ClvModel model = root.problems.attempt(Documents.ROOT, () -> new ClvModel(
+        Objects.requireNonNull(end), Objects.requireNonNull(unit), Objects.requireNonNull(bg),
+        Objects.requireNonNull(gg)));
+    root.problems.throwIfAny();
+    return Objects.requireNonNull(model);
+  }
+
+  /**
+   * Reads a document from {@code in} (UTF-8, read to the end, not closed).
+   *
+   * @throws IOException if reading fails
+   * @throws InvalidDefinitionException as {@link #read(String)}
+   */
+  public static ClvModel read(InputStream in) throws IOException {
+    return read(JsonText.read(in));
+  }
+
+  /**
+   * Reads a document from {@code in} (read to the end, not closed).
+   *
+   * @throws IOException if reading fails
+   * @throws InvalidDefinitionException as {@link #read(String)}
+   */
+  public static ClvModel read(Reader in) throws IOException {
+    return read(JsonText.read(in));
+  }
+
+  /**
+   * Reads a document from a UTF-8 file.
+   *
+   * @throws IOException if reading fails
+   * @throws InvalidDefinitionException as {@link #read(String)}
+   */
+  public static ClvModel read(Path file) throws IOException {
+    return read(JsonText.read(file));
+  }
+}

@@ -1,0 +1,151 @@
+package org.crmkit.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.Problem;
+import org.crmkit.core.model.User;
+import org.crmkit.core.model.UserId;
+import org.crmkit.permissions.AccessDecision;
+import org.crmkit.permissions.AccessPolicy;
+import org.crmkit.permissions.AccessRecord;
+import org.crmkit.permissions.Action;
+import org.crmkit.permissions.AdminPrivilege;
+import org.crmkit.permissions.FieldAccess;
+import org.crmkit.permissions.ObjectType;
+import org.junit.jupiter.api.Test;
+
+class PolicyJsonTest {
+  static final String DATA = """
+      {"format": "crmkit.access-data/1",
+       "orgUnits": [{"id": "acme"}, {"id": "sales", "parent": "acme"},
+                    {"id": "service", "parent": "acme"}],
+       "territories": [{"id": "emea"}, {"id": "de", "parent": "emea"}],
+       "users": [
+         {"id": "ceo", "orgUnit": "acme", "roles": ["admin"]},
+         {"id": "bob", "orgUnit": "sales", "manager": "ceo", "roles": ["rep"], "teams": ["t1"]},
+         {"id": "sam", "orgUnit": "service", "manager": "ceo", "roles": ["agent"],
+          "territories": ["emea"]}],
+       "records": [
+         {"id": "c1", "type": "customer", "owner": "bob", "orgUnit": "sales", "territory": "de"},
+         {"id": "c2", "type": "customer", "owner": "ceo", "orgUnit": "acme",
+          "attributes": {"industry": "defense"}, "members": ["sam"]}]}
+      """;
+
+  static final String POLICY = """
+      {"format": "crmkit.policy/1",
+       "standardModules": true,
+       "roles": [{"id": "admin", "privileges": ["system-settings", "data-backup"]},
+                 {"id": "rep", "parent": "admin"}, {"id": "agent", "parent": "admin"}],
+       "grants": [
+         {"role": "admin", "objectType": "customer", "scope": "all",
+          "actions": ["read", "update", "export"]},
+         {"role": "rep", "objectType": "customer", "scope": "own", "actions": ["read", "update"]},
+         {"role": "agent", "objectType": "customer", "scope": "territory", "actions": ["read"]}],
+       "fields": [{"role": "rep", "objectType": "customer", "field": "creditLimit",
+                   "access": "read-only"}],
+       "allocations": [{"orgUnit": "acme", "modules": ["customer-management"]},
+                       {"orgUnit": "service", "modules": ["service-management"]}],
+       "hierarchyAccess": ["customer"],
+       "recordTeams": [{"objectType": "customer", "actions": ["read"]}],
+       "sharingRules": [
+         {"id": "sales-to-service", "ownedBy": {"orgUnit": "sales"},
+          "sharedWith": {"role": "agent"}, "objectTypes": ["customer"], "actions": ["update"]}],
+       "denies": [{"id": "no-defense-export", "who": {"everyone": true}, "actions": ["export"],
+                   "when": {"industry": ["defense"]}}],
+       "manualShares": [{"objectType": "customer", "record": "c2", "with": {"user": "bob"},
+                         "actions": ["read"]}]}
+      """;
+
+  @Test
+  void readsAPolicyAndItsData() {
+    AccessData data = AccessDataJson.read(DATA);
+    AccessPolicy policy = PolicyJson.read(POLICY, data.organisation());
+    User bob = data.organisation().users().get(1);
+    User sam = data.organisation().users().get(2);
+    User ceo = data.organisation().users().get(0);
+    AccessRecord c1 = data.records().get(0);
+    AccessRecord c2 = data.records().get(1);
+    assertThat(c2.members()).containsExactly(UserId.of("sam"));
+    assertThat(policy.isAllowed(bob, Action.UPDATE, c1)).isTrue();
+    assertThat(policy.check(sam, Action.READ, c1).basis()).isEqualTo(AccessDecision.Basis.GRANT);
+    assertThat(policy.check(sam, Action.UPDATE, c1).ruleId()).contains("sales-to-service");
+    assertThat(policy.check(sam, Action.READ, c2).basis())
+        .isEqualTo(AccessDecision.Basis.RECORD_TEAM);
+    assertThat(policy.check(bob, Action.READ, c2).basis())
+        .isEqualTo(AccessDecision.Basis.MANUAL_SHARE);
+    assertThat(policy.check(ceo, Action.EXPORT, c2).ruleId()).contains("no-defense-export");
+    assertThat(policy.isAllowed(ceo, Action.EXPORT, c1)).isTrue();
+    assertThat(policy.hasPrivilege(ceo, AdminPrivilege.DATA_BACKUP)).isTrue();
+    assertThat(policy.fieldAccess(bob, ObjectType.CUSTOMER, "creditLimit"))
+        .isEqualTo(FieldAccess.READ_ONLY);
+  }
+
+  @Test
+  void reportsEveryStructuralProblemWithItsPath() {
+    String bad = """
+        {"format": "crmkit.policy/1", "colour": "red",
+         "roles": [{"id": "rep", "privileges": ["fly"]}, {"parent": "rep"}],
+         "grants": [{"role": "rep", "objectType": "customer", "scope": "galaxy",
+                     "actions": ["read", "teleport"]}],
+         "sharingRules": [{"id": "s", "ownedBy": {"role": "rep", "team": "t"},
+                           "sharedWith": {"planet": "x"}, "actions": ["read"]},
+                          {"id": "s2", "sharedWith": {"everyone": true}, "actions": ["read"]}],
+         "allocations": [{"modules": ["marketing"]}]}
+        """;
+    assertThatThrownBy(() -> PolicyJson.builder(bad))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
+            .extracting(Problem::path)
+            .containsExactlyInAnyOrder("$.colour", "$.roles[0].privileges[0]", "$.roles[1].id",
+                "$.grants[0].scope", "$.grants[0].actions[1]", "$.sharingRules[0].sharedWith.planet",
+                "$.sharingRules[0].ownedBy", "$.sharingRules[1]", "$.allocations[0]"));
+  }
+
+  @Test
+  void reportsDanglingReferencesWithTheirJsonPath() {
+    String dangling = """
+        {"format": "crmkit.policy/1", "roles": [{"id": "rep"}],
+         "grants": [{"role": "ghost", "objectType": "lead", "scope": "own", "actions": ["read"]}],
+         "denies": [{"id": "d", "who": {"orgUnit": "mars"}}]}
+        """;
+    assertThatThrownBy(() -> PolicyJson.read(dangling, AccessDataJson.read(DATA).organisation()))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("$.grants[0].role: unknown role 'ghost'; known: [rep]")
+        .hasMessageContaining("$.denies[0].who: unknown org unit 'mars'")
+        .hasMessageContaining("organisation.users[0].roles: unknown role 'admin'");
+  }
+
+  @Test
+  void rejectsMalformedJsonAndWrongFormats() {
+    assertThatThrownBy(() -> PolicyJson.builder("{\"format\": "))
+        .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> PolicyJson.builder("{\"format\": \"crmkit.policy/9\"}"))
+        .hasMessageContaining("$.format: unsupported version \"crmkit.policy/9\"");
+    assertThatThrownBy(() -> PolicyJson.builder("[]"))
+        .hasMessageContaining("$: expected a JSON object");
+  }
+
+  @Test
+  void accessDataProblemsAreReportedWithPaths() {
+    String bad = """
+        {"format": "crmkit.access-data/1",
+         "orgUnits": [{"id": "a"}, {"id": "b", "parent": "zz"}],
+         "users": [{"id": "u", "orgUnit": "nowhere", "manager": "boss"},
+                   {"id": "u", "orgUnit": "a", "active": "yes"}],
+         "records": [{"id": "r", "type": "lead", "owner": "ghost", "orgUnit": "a",
+                      "members": ["nobody"]}, {"id": "r2"}]}
+        """;
+    assertThatThrownBy(() -> AccessDataJson.read(bad))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
+            .extracting(Problem::path)
+            .contains("$.orgUnits[1]", "$.users[0].orgUnit", "$.users[0].manager", "$.users[1].id",
+                "$.users[1].active", "$.records[0].owner", "$.records[0].members[0]",
+                "$.records[1].type", "$.records[1].owner", "$.records[1].orgUnit"));
+    assertThat(List.of(AccessDataJson.FORMAT, PolicyJson.FORMAT))
+        .containsExactly("crmkit.access-data/1", "crmkit.policy/1");
+  }
+}

@@ -1,0 +1,62 @@
+package org.crmkit.json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.crmkit.core.lifecycle.Guard;
+import org.crmkit.core.lifecycle.GuardRegistry;
+
+/** Every versioned document: its schema name, reader, example and random writer. */
+final class TestDocuments {
+  static final Path ROOT = Path.of(System.getProperty("crmkit.data")).getParent();
+  static final Path DOCS = ROOT.resolve("docs/schemas");
+
+  private TestDocuments() {}
+
+  /** One versioned document: its schema name, reader, random writer and shapes. */
+  record Doc(String name, Class<?> reader, Consumer<String> read,
+      Function<Random, String> random, List<Shape> shared) {}
+
+  static final GuardRegistry GUARDS = GuardRegistry.builder()
+      .guard("unlocked", Guard.flag("unlocked")).build();
+
+  static final List<Doc> ALL = List.of(
+      new Doc("hierarchy-1", HierarchyJson.class, json -> HierarchyJson.readDated(json, s -> s),
+          r -> HierarchyJson.write(RandomDocuments.territories(r), t -> t.value()),
+          List.of(Nodes.NODE)),
+      new Doc("lifecycle-1", MachineJson.class, json -> MachineJson.read(json, GUARDS),
+          r -> MachineJson.write(MachineJsonProperties.randomMachine(r.nextLong())), List.of()),
+      new Doc("access-data-1", AccessDataJson.class, AccessDataJson::read,
+          r -> AccessDataJson.write(RandomDocuments.accessData(r)), List.of(Nodes.NODE)),
+      new Doc("assignment-team-1", AssignmentTeamJson.class, AssignmentTeamJson::read,
+          r -> AssignmentTeamJson.write(RandomDocuments.team(r)), List.of()),
+      new Doc("assignment-rules-1", AssignmentRulesJson.class, json -> AssignmentRulesJson.read(
+          json, AssignmentTeamJson.read(example("assignment-team"))),
+          r -> AssignmentRulesJson.write(RandomDocuments.rules(r, RandomDocuments.team(r))),
+          List.of(Nodes.NODE)),
+      new Doc("assignment-state-1", AssignmentStateJson.class, AssignmentStateJson::read,
+          r -> AssignmentStateJson.write(RandomDocuments.state(r)), List.of()),
+      new Doc("policy-1", PolicyJson.class, PolicyJson::readDocument,
+          r -> PolicyJson.write(RandomDocuments.policy(r)), List.of(Groups.GROUP)),
+      new Doc("rfm-model-1", RfmModelJson.class, RfmModelJson::read,
+          r -> RfmModelJson.write(RandomDocuments.rfmModel(r)), List.of()),
+      new Doc("segment-rules-1", SegmentRulesJson.class, SegmentRulesJson::read,
+          r -> SegmentRulesJson.write(RandomDocuments.segmentRules(r, 5), false), List.of()),
+      new Doc("clv-model-1", ClvModelJson.class, ClvModelJson::read,
+          r -> ClvModelJson.write(RandomDocuments.clvModel(r)), List.of()));
+
+  /** The example document {@code docs/schemas/examples/<name>.json}. */
+  static String example(String name) {
+    try {
+      return Files.readString(DOCS.resolve("examples/" + name + ".json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+}
