@@ -13,6 +13,7 @@ module org.crmkit.segmentation {
 
   exports org.crmkit.segmentation.classify;
   exports org.crmkit.segmentation.clv;
+  exports org.crmkit.segmentation.forecast;
   exports org.crmkit.segmentation.rfm;
   exports org.crmkit.segmentation.rules;
   exports org.crmkit.segmentation.tiers;

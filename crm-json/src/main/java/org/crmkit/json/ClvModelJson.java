@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.json.Shape.Field;
-import org.crmkit.segmentation.clv.BgNbdFit;
-import org.crmkit.segmentation.clv.BgNbdParameters;
 import org.crmkit.segmentation.clv.ClvModel;
 import org.crmkit.segmentation.clv.FitReport;
 import org.crmkit.segmentation.clv.GammaGammaFit;
 import org.crmkit.segmentation.clv.GammaGammaParameters;
 import org.crmkit.segmentation.clv.PeriodUnit;
+import org.crmkit.segmentation.clv.PurchaseFit;
+import org.crmkit.segmentation.clv.PurchaseModelKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +34,12 @@ import org.jspecify.annotations.Nullable;
  *                  "converged": true, "repeat_buyers": 946, "excluded_non_positive_spend": 0}}
  * }</pre>
  *
- * <p>The parameters, both log-likelihoods, {@code calibration_end} and {@code unit} are required;
- * the fit diagnostics are optional (so a model with published parameters can be written by hand).
- * Stateless and thread-safe.
+ * <p>The purchase model is one object named by its kind: {@code "bg_nbd"} as above, or {@code
+ * "pareto_nbd"} ({@code r, alpha, s, beta}) or {@code "mbg_nbd"} ({@code r, alpha, a, b}), with the
+ * same fit fields (names from {@link PurchaseModelKind}). The parameters, both log-likelihoods,
+ * {@code calibration_end} and {@code unit} are required; the fit diagnostics are optional (so a
+ * model with published parameters can be written by hand). A purchase model fitted on a summary
+ * alone has its own document, {@link PurchaseModelJson}. Stateless and thread-safe.
  *
  * <p><b>Adding a model kind.</b> Each fitted sub-model is one {@code Section}: its field name, its
  * parameter names (finite numbers &gt; 0, in order) and the name of its observation count. Declare
@@ -52,13 +55,60 @@ public final class ClvModelJson {
   static final Shape ROOT = Documents.shape("lifetime-value model document");
   static final Field CALIBRATION_END = ROOT.required("calibration_end");
   static final Field UNIT = ROOT.required("unit");
-  static final Section BG_NBD =
-      new Section(ROOT.required("bg_nbd"), "customers", "r", "alpha", "a", "b");
+  static final Section BG_NBD = purchases(PurchaseModelKind.BG_NBD);
+  static final Section PARETO_NBD = purchases(PurchaseModelKind.PARETO_NBD);
+  static final Section MBG_NBD = purchases(PurchaseModelKind.MBG_NBD);
+  /** The purchase-model sections of this document, in declaration order (exactly one present). */
+  static final List<Section> PURCHASES = List.of(BG_NBD, PARETO_NBD, MBG_NBD);
   static final Section GAMMA_GAMMA = new Section(ROOT.required("gamma_gamma"), "repeat_buyers",
       "p", "q", "gamma").with("excluded_non_positive_spend");
   static final String WHAT = "lifetime-value model document";
 
   private ClvModelJson() {}
+
+  /**
+   * A purchase model's section, declared from {@link PurchaseModelKind}: its document key and its
+   * parameter names are the kind's (the one place that names them).
+   */
+  private static Section purchases(PurchaseModelKind kind) {
+    return new Section(ROOT.optional(kind.documentKey()), "customers",
+        kind.parameterNames().toArray(new String[0]));
+  }
+
+  /** Writes a purchase fit as its kind's section of {@code root}. */
+  static void writePurchases(Out root, Section section, PurchaseFit fit) {
+    Map<String, Double> p = fit.model().parameters();
+    section.write(root, section.parameters.stream().mapToDouble(n -> Objects.requireNonNull(p.get(n))).toArray(),
+        fit.report());
+  }
+
+  /**
+   * Reads the one purchase-model section present among {@code sections}; a problem (at the first
+   * section's path) if none is, or if several are.
+   */
+  static @Nullable PurchaseFit readPurchases(In root, List<Section> sections) {
+    List<Section> present = sections.stream().filter(s -> root.has(s.field)).toList();
+    List<String> keys = sections.stream().map(s -> s.field.name()).toList();
+    if (present.isEmpty()) {
+      root.problems.add(root.at(sections.get(0).field),
+          "required object is missing (or another purchase model, one of %s)", keys);
+      return null;
+    }
+    if (present.size() > 1) {
+      root.problems.add(root.path, "expected exactly one purchase model object of %s, but found %s", keys,
+          present.stream().map(s -> s.field.name()).toList());
+      return null;
+    }
+    Section section = present.get(0);
+    PurchaseModelKind kind = PurchaseModelKind.parse(section.field.name().replace('_', '-'));
+    return section.read(root, (values, report, s) -> {
+      Map<String, Double> named = new LinkedHashMap<>();
+      for (int i = 0; i < values.length; i++) {
+        named.put(section.parameters.get(i), values[i]);
+      }
+      return PurchaseFit.of(kind.create(named), report);
+    });
+  }
 
   /**
    * One fitted sub-model's object: its parameters, the fit report ({@code log_likelihood}
@@ -165,8 +215,9 @@ public final class ClvModelJson {
   static Out tree(ClvModel model) {
     Out root = Out.document(FORMAT).put(CALIBRATION_END, model.calibrationEnd())
         .put(UNIT, model.unit().label());
-    BgNbdParameters m = model.bgNbd().parameters();
-    BG_NBD.write(root, new double[] {m.r(), m.alpha(), m.a(), m.b()}, model.bgNbd().report());
+    PurchaseModelKind kind = model.purchases().model().kind();
+    writePurchases(root, PURCHASES.stream().filter(s -> s.field.name().equals(kind.documentKey())).findFirst()
+        .orElseThrow(), model.purchases());
     GammaGammaParameters g = model.gammaGamma().parameters();
     GAMMA_GAMMA.write(root, new double[] {g.p(), g.q(), g.gamma()}, model.gammaGamma().report())
         .number(new Field("excluded_non_positive_spend", false),
@@ -187,8 +238,7 @@ public final class ClvModelJson {
   static ClvModel read(In root) {
     LocalDate end = root.date(CALIBRATION_END);
     PeriodUnit unit = root.parsed(UNIT, "\"day\" or \"week\"", PeriodUnit::parse);
-    BgNbdFit bg = BG_NBD.read(root, (p, report, s) ->
-        new BgNbdFit(new BgNbdParameters(p[0], p[1], p[2], p[3]), report));
+    PurchaseFit bg = readPurchases(root, PURCHASES);
     GammaGammaFit gg = GAMMA_GAMMA.read(root, (p, report, s) ->
         new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), report,
             count(s, new Field("excluded_non_positive_spend", false))));

@@ -315,6 +315,31 @@ final class RandomDocuments {
             r.nextInt(10)));
   }
 
+  /** A purchase fit of a random kind with random positive parameters and a random report. */
+  static org.crmkit.segmentation.clv.PurchaseFit purchaseFit(Random r) {
+    org.crmkit.segmentation.clv.PurchaseModelKind kind =
+        pick(r, List.of(org.crmkit.segmentation.clv.PurchaseModelKind.values()));
+    Map<String, Double> p = new LinkedHashMap<>();
+    Map<String, Double> se = new LinkedHashMap<>();
+    for (String n : kind.parameterNames()) {
+      p.put(n, positive(r));
+      if (r.nextBoolean()) {
+        se.put(n, positive(r));
+      }
+    }
+    return org.crmkit.segmentation.clv.PurchaseFit.of(kind.create(p), new FitReport(-1e4 * r.nextDouble(), se,
+        r.nextInt(200), r.nextInt(300), r.nextBoolean(), r.nextInt(5000)));
+  }
+
+  /** A retention fit with random positive parameters and a random report. */
+  static org.crmkit.segmentation.clv.RetentionFit retentionFit(Random r) {
+    Map<String, Double> se = r.nextBoolean() ? Map.of("alpha", positive(r)) : Map.of();
+    return new org.crmkit.segmentation.clv.RetentionFit(
+        new org.crmkit.segmentation.clv.ShiftedBetaGeometric(positive(r), positive(r)),
+        new FitReport(-1e3 * r.nextDouble(), se, r.nextInt(200), r.nextInt(300), r.nextBoolean(), r.nextInt(5000)),
+        List.of());
+  }
+
   /** Rule sets of 1-8 rules with random ranges over {@code tiles} (gaps and overlaps allowed). */
   static SegmentRules segmentRules(Random r, int tiles) {
     SegmentRules.Builder b = SegmentRules.builder().tiles(tiles);

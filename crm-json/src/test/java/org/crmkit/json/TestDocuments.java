@@ -48,7 +48,11 @@ final class TestDocuments {
       new Doc("segment-rules-1", SegmentRulesJson.class, SegmentRulesJson::read,
           r -> SegmentRulesJson.write(RandomDocuments.segmentRules(r, 5), false), List.of()),
       new Doc("clv-model-1", ClvModelJson.class, ClvModelJson::read,
-          r -> ClvModelJson.write(RandomDocuments.clvModel(r)), List.of()));
+          r -> ClvModelJson.write(RandomDocuments.clvModel(r)), List.of()),
+      new Doc("purchase-model-1", PurchaseModelJson.class, PurchaseModelJson::read,
+          r -> PurchaseModelJson.write(RandomDocuments.purchaseFit(r)), List.of()),
+      new Doc("retention-model-1", RetentionModelJson.class, RetentionModelJson::read,
+          r -> RetentionModelJson.write(RandomDocuments.retentionFit(r)), List.of()));
 
   /** The example document {@code docs/schemas/examples/<name>.json}. */
   static String example(String name) {

@@ -10,16 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.crmkit.core.model.Transaction;
+import org.crmkit.examples.csv.SummaryCsv;
 import org.crmkit.examples.csv.TransactionCsv;
 import picocli.CommandLine.Command;
 
 /**
- * {@code crmkit clv}: customer lifetime value with the BG/NBD and Gamma-Gamma models: {@code fit}
- * a model on a transaction log, {@code predict} per-customer values with it.
+ * {@code crmkit clv}: customer lifetime value with a purchase model (BG/NBD, Pareto/NBD, MBG/NBD,
+ * BG/BB) and Gamma-Gamma: {@code fit} a model on a transaction log or a summary, {@code predict}
+ * per-customer values with it, {@code compare} the models, {@code diagnose} a model.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-    description = "Customer lifetime value (BG/NBD + Gamma-Gamma): fit a model, predict with it.",
-    subcommands = {ClvFitCommand.class, ClvPredictCommand.class})
+    description = "Customer lifetime value (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB + Gamma-Gamma): fit, predict, compare, diagnose.",
+    subcommands = {ClvFitCommand.class, ClvPredictCommand.class, ClvCompareCommand.class, ClvDiagnoseCommand.class})
 final class ClvCommand implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -36,6 +38,17 @@ final class ClvCommand implements java.util.concurrent.Callable<Integer> {
       return TransactionCsv.read(in);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(List.of("input file " + input + " does not exist"));
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of("cannot read " + input + ": " + e.getMessage()));
+    }
+  }
+
+  /** Reads a summary CSV, turning a missing or unreadable file into invalid input. */
+  static SummaryCsv.Summary readSummary(Path input) {
+    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      return SummaryCsv.read(in);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(List.of("summary file " + input + " does not exist"));
     } catch (IOException e) {
       throw new InvalidInputException(List.of("cannot read " + input + ": " + e.getMessage()));
     }

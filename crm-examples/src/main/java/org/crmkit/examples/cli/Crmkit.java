@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ClvCommand.class,
+      RetentionCommand.class,
+      FunnelCommand.class,
+      ForecastCommand.class,
       RfmCommand.class,
       LifecycleCommand.class,
       AssignCommand.class,

@@ -275,6 +275,27 @@ public final class JdbcCrmStore {
     });
   }
 
+  /**
+   * The whole audit log, every subject's transitions oldest first (ordered by subject, then
+   * version): the input of funnel analytics ({@code crmkit funnel analyze --jdbc-url}).
+   */
+  public List<TransitionRecord> allHistory() {
+    return run("read the audit log", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT subject_id, version, from_state, to_state, event, occurred_at, actor FROM crm_transition"
+              + " ORDER BY subject_id, version")) {
+        List<TransitionRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new TransitionRecord(rs.getString(1), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getLong(2)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   private static String describeCurrent(Connection c, CustomerId subject) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT version, lifecycle_stage FROM crm_customer WHERE id = ?")) {
       ps.setString(1, subject.value());

@@ -33,41 +33,49 @@ public final class BgNbd {
     if (customers == null) {
       throw new CrmException("customers is required, but was null");
     }
-    int n = customers.size();
-    if (n < MIN_CUSTOMERS) {
-      throw new DegenerateDataException("BG/NBD needs at least " + MIN_CUSTOMERS
-          + " customers, but got " + n);
+    return fit(WeightedSummaries.of(customers));
+  }
+
+  /**
+   * Fits the model to weighted calibration summaries (a weight is the number of customers with
+   * that summary).
+   *
+   * @throws DegenerateDataException if the weights add up to fewer than {@link #MIN_CUSTOMERS}
+   *     customers, no repeat buyer, or the likelihood cannot be evaluated at the estimate
+   * @throws CrmException if {@code data} is null
+   */
+  public static BgNbdFit fit(WeightedSummaries data) {
+    if (data == null) {
+      throw new CrmException("data is required, but was null");
     }
-    int[] x = new int[n];
-    double[] tx = new double[n];
-    double[] bigT = new double[n];
-    long sumX = 0;
-    double sumT = 0;
-    int maxX = 0;
-    for (int i = 0; i < n; i++) {
-      CustomerSummary c = customers.get(i);
-      x[i] = c.repeatPurchases();
-      tx[i] = c.recency();
-      bigT[i] = c.age();
-      sumX += x[i];
-      sumT += bigT[i];
-      maxX = Math.max(maxX, x[i]);
-    }
-    if (sumX == 0) {
-      throw new DegenerateDataException("BG/NBD needs repeat buyers (x > 0), but all " + n
-          + " customers have x = 0: the purchase and dropout processes are not identified");
-    }
-    if (sumT == 0) {
-      throw new DegenerateDataException("BG/NBD needs customers observed for some time (T > 0), but every T is 0");
-    }
-    Objective objective = new Objective(x, tx, bigT, maxX);
-    double rate = sumX / sumT;
+    SummaryRows rows = checked(data, "BG/NBD");
+    Objective objective = new Objective(rows.x, rows.tx, rows.bigT, rows.weight, rows.maxX);
+    double rate = rows.weightedX / rows.weightedT;
     double[] start = {0, Math.log(1 / rate), 0, 0};
-    MaximumLikelihood.Estimate e = MaximumLikelihood.maximize(objective::value, start, NAMES, n, "BG/NBD");
+    MaximumLikelihood.Estimate e = MaximumLikelihood.maximize(objective::value, start, NAMES,
+        (int) Math.round(rows.totalWeight), "BG/NBD");
     double[] p = e.parameters();
     BgNbdFit fit = new BgNbdFit(new BgNbdParameters(p[0], p[1], p[2], p[3]), e.report());
-    LOG.debug("BG/NBD fitted on {} customers: {} {}", n, fit.parameters(), fit.report());
+    LOG.debug("BG/NBD fitted on {} customers: {} {}", rows.totalWeight, fit.parameters(), fit.report());
     return fit;
+  }
+
+  /** The rows of {@code data}, checked for what every continuous-time model needs. */
+  static SummaryRows checked(WeightedSummaries data, String model) {
+    SummaryRows rows = new SummaryRows(data);
+    if (rows.totalWeight < MIN_CUSTOMERS) {
+      throw new DegenerateDataException(model + " needs at least " + MIN_CUSTOMERS
+          + " customers, but got " + (data.size() == rows.totalWeight ? String.valueOf(data.size())
+              : rows.totalWeight + " (total weight)"));
+    }
+    if (rows.weightedX == 0) {
+      throw new DegenerateDataException(model + " needs repeat buyers (x > 0), but all " + data.size()
+          + " customers have x = 0: the purchase and dropout processes are not identified");
+    }
+    if (rows.weightedT == 0) {
+      throw new DegenerateDataException(model + " needs customers observed for some time (T > 0), but every T is 0");
+    }
+    return rows;
   }
 
   /**
@@ -89,13 +97,13 @@ public final class BgNbd {
     private final double[] logBx;
     private final double total;
 
-    Objective(int[] xs, double[] txs, double[] bigTs, int maxX) {
+    Objective(int[] xs, double[] txs, double[] bigTs, double[] ws, int maxX) {
       java.util.Map<Double, Integer> timeIndex = new java.util.HashMap<>();
-      java.util.Map<java.util.List<Object>, Integer> rows = new java.util.LinkedHashMap<>();
+      java.util.Map<java.util.List<Object>, Double> rows = new java.util.LinkedHashMap<>();
       for (int i = 0; i < xs.length; i++) {
         timeIndex.putIfAbsent(txs[i], timeIndex.size());
         timeIndex.putIfAbsent(bigTs[i], timeIndex.size());
-        rows.merge(java.util.List.of(xs[i], txs[i], bigTs[i]), 1, Integer::sum);
+        rows.merge(java.util.List.of(xs[i], txs[i], bigTs[i]), ws[i], Double::sum);
       }
       int n = rows.size();
       x = new int[n];
@@ -103,7 +111,7 @@ public final class BgNbd {
       bigTIndex = new int[n];
       weight = new double[n];
       int k = 0;
-      for (java.util.Map.Entry<java.util.List<Object>, Integer> e : rows.entrySet()) {
+      for (java.util.Map.Entry<java.util.List<Object>, Double> e : rows.entrySet()) {
         x[k] = (Integer) e.getKey().get(0);
         txIndex[k] = Checks.entry(timeIndex, (Double) e.getKey().get(1));
         bigTIndex[k] = Checks.entry(timeIndex, (Double) e.getKey().get(2));
@@ -116,7 +124,11 @@ public final class BgNbd {
       distinctX = java.util.Arrays.stream(xs).distinct().sorted().toArray();
       shared = new double[maxX + 1];
       logBx = new double[maxX + 1];
-      total = xs.length;
+      double tw = 0;
+      for (double v : ws) {
+        tw += v;
+      }
+      total = tw;
     }
 
     double value(double[] theta) {

@@ -15,7 +15,7 @@ import org.crmkit.core.CrmException;
  * @param a first shape of the dropout-probability distribution (&gt; 0)
  * @param b second shape of the dropout-probability distribution (&gt; 0)
  */
-public record BgNbdParameters(double r, double alpha, double a, double b) {
+public record BgNbdParameters(double r, double alpha, double a, double b) implements PurchaseModel {
 
   /**
    * Creates the parameters.
@@ -29,6 +29,22 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
     positive("b", b);
   }
 
+  @Override
+  public PurchaseModelKind kind() {
+    return PurchaseModelKind.BG_NBD;
+  }
+
+  /** {@code r, alpha, a, b}, as in the paper; unmodifiable. */
+  @Override
+  public java.util.Map<String, Double> parameters() {
+    java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("r", r);
+    m.put("alpha", alpha);
+    m.put("a", a);
+    m.put("b", b);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   static void positive(String name, double v) {
     if (!(v > 0) || !Double.isFinite(v)) {
       throw new CrmException("parameter " + name + " must be a finite number > 0, but was " + v);
@@ -36,11 +52,13 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
   }
 
   /** The log-likelihood of one customer's calibration summary (eq. 6 of the paper, in log space). */
+  @Override
   public double logLikelihood(CustomerSummary c) {
     return BgNbdMath.logLikelihood(r, alpha, a, b, c.repeatPurchases(), c.recency(), c.age());
   }
 
   /** The total log-likelihood of the customers; O(n). */
+  @Override
   public double logLikelihood(List<CustomerSummary> customers) {
     double sum = 0;
     for (CustomerSummary c : customers) {
@@ -50,6 +68,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
   }
 
   /** The probability that the customer is still alive at the calibration end (eq. 13); in [0, 1]. */
+  @Override
   public double probabilityAlive(CustomerSummary c) {
     return BgNbdMath.probabilityAlive(r, alpha, a, b, c.repeatPurchases(), c.recency(), c.age());
   }
@@ -66,6 +85,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
    *     more than two million terms (only when the posterior expects over a million
    *     purchase opportunities, (r+x)·t/(alpha+T), in the horizon, and the other forms do not apply)
    */
+  @Override
   public double expectedPurchases(CustomerSummary c, double t) {
     checkHorizon(t);
     return finite("expected purchases", probabilityAlive(c)
@@ -85,6 +105,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
    *
    * @throws CrmException if {@code t} is negative or not finite, or as {@link #expectedPurchases}
    */
+  @Override
   public double expectedRepeatPurchases(double t) {
     checkHorizon(t);
     return finite("expected repeat purchases", BgNbdMath.aliveExpectation(r, alpha, a, b, 0, 0, t));

@@ -1,5 +1,7 @@
 package org.crmkit.segmentation.clv;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  *       the last calibration purchase day; {@code T} = time from the first purchase day to
  *       {@code calibrationEnd}, in the chosen {@link PeriodUnit} (days divided by 7 for weeks);
  *   <li>{@code m̄} = mean merged amount of the repeat purchase days (the first day excluded).
+ *       Amounts are summed exactly as decimals (each amount as its shortest decimal form, e.g.
+ *       29.33), so the mean does not depend on the order of the transactions; only the final mean
+ *       is rounded to a double.
  * </ul>
  *
  * <p>Customers whose first purchase is after the calibration end are not part of the calibrated
@@ -104,21 +109,21 @@ public final class ClvData {
         continue;
       }
       int repeatDays = 0;
-      double repeatSpend = 0;
+      BigDecimal repeatSpend = BigDecimal.ZERO;
       LocalDate last = first;
       int holdoutCount = 0;
       int k = i;
       while (k < j) {
         LocalDate day = sorted[k].date();
-        double amount = 0;
+        BigDecimal amount = BigDecimal.ZERO;
         while (k < j && sorted[k].date().equals(day)) {
-          amount += sorted[k].amount();
+          amount = amount.add(BigDecimal.valueOf(sorted[k].amount()));
           k++;
         }
         if (!day.isAfter(calibrationEnd)) {
           if (!day.equals(first)) {
             repeatDays++;
-            repeatSpend += amount;
+            repeatSpend = repeatSpend.add(amount);
             last = day;
           }
         } else if (holdoutEnd == null || !day.isAfter(holdoutEnd)) {
@@ -128,7 +133,8 @@ public final class ClvData {
       }
       double age = unit.between(first, calibrationEnd);
       double recency = repeatDays == 0 ? 0 : unit.between(first, last);
-      double mean = repeatDays == 0 ? 0 : repeatSpend / repeatDays;
+      double mean = repeatDays == 0 ? 0
+          : repeatSpend.divide(BigDecimal.valueOf(repeatDays), MathContext.DECIMAL128).doubleValue();
       out.add(new CustomerSummary(sorted[i].customer(), repeatDays, recency, age, mean, holdoutCount));
       i = j;
     }

@@ -36,62 +36,90 @@ public final class GammaGamma {
     if (customers == null) {
       throw new CrmException("customers is required, but was null");
     }
-    int used = 0;
-    int excluded = 0;
-    for (CustomerSummary c : customers) {
+    return fit(WeightedSummaries.of(customers));
+  }
+
+  /**
+   * Fits the model to the repeat buyers among weighted summaries (a weight is the number of
+   * customers with that summary; counts in the report are weights rounded to integers).
+   *
+   * @throws DegenerateDataException as {@link #fit(List)}, counting weights
+   * @throws CrmException if {@code data} is null
+   */
+  public static GammaGammaFit fit(WeightedSummaries data) {
+    if (data == null) {
+      throw new CrmException("data is required, but was null");
+    }
+    double used = 0;
+    double excluded = 0;
+    int rows = 0;
+    for (int i = 0; i < data.size(); i++) {
+      CustomerSummary c = data.customers().get(i);
       if (c.repeatPurchases() > 0) {
         if (c.meanRepeatSpend() > 0) {
-          used++;
+          used += data.weight(i);
+          rows++;
         } else {
-          excluded++;
+          excluded += data.weight(i);
         }
       }
     }
     if (used < MIN_REPEAT_BUYERS) {
       throw new DegenerateDataException("Gamma-Gamma needs at least " + MIN_REPEAT_BUYERS
-          + " repeat buyers with a mean spend > 0, but got " + used
-          + (excluded > 0 ? " (" + excluded + " more with a mean spend <= 0 are excluded)" : ""));
+          + " repeat buyers with a mean spend > 0, but got " + count(used)
+          + (excluded > 0 ? " (" + count(excluded) + " more with a mean spend <= 0 are excluded)" : ""));
     }
-    int[] x = new int[used];
-    double[] m = new double[used];
+    int[] x = new int[rows];
+    double[] m = new double[rows];
+    double[] w = new double[rows];
     int k = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     double sum = 0;
-    for (CustomerSummary c : customers) {
+    for (int i = 0; i < data.size(); i++) {
+      CustomerSummary c = data.customers().get(i);
       if (c.repeatPurchases() > 0 && c.meanRepeatSpend() > 0) {
         x[k] = c.repeatPurchases();
         m[k] = c.meanRepeatSpend();
+        w[k] = data.weight(i);
         min = Math.min(min, m[k]);
         max = Math.max(max, m[k]);
-        sum += m[k];
+        sum += w[k] * m[k];
         k++;
       }
     }
     if (max - min <= 1e-9 * max) {
-      throw new DegenerateDataException("Gamma-Gamma needs varying spend, but all " + used
+      throw new DegenerateDataException("Gamma-Gamma needs varying spend, but all " + count(used)
           + " repeat buyers have the same mean spend " + max + ": p and q are not identified");
     }
     double mean = sum / used;
     int[] distinct = java.util.Arrays.stream(x).distinct().sorted().toArray();
     int maxX = distinct[distinct.length - 1];
-    double[] logXm = new double[used];
-    double[] xm = new double[used];
+    double[] logXm = new double[rows];
+    double[] xm = new double[rows];
     double logMSum = 0;
-    for (int i = 0; i < used; i++) {
+    for (int i = 0; i < rows; i++) {
       xm[i] = x[i] * m[i];
       logXm[i] = Math.log(xm[i]);
-      logMSum += Math.log(m[i]);
+      logMSum += w[i] * Math.log(m[i]);
     }
     double logMTotal = logMSum;
+    double total = used;
     double[] lgCache = new double[maxX + 1];
     double[] start = {0, Math.log(2), Math.log(mean)};
     MaximumLikelihood.Estimate e = MaximumLikelihood.maximize(
-        theta -> logLikelihood(theta, x, xm, logXm, logMTotal, distinct, lgCache), start, NAMES, used, "Gamma-Gamma");
+        theta -> logLikelihood(theta, x, w, total, xm, logXm, logMTotal, distinct, lgCache), start, NAMES,
+        (int) Math.round(used), "Gamma-Gamma");
     double[] p = e.parameters();
-    GammaGammaFit fit = new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), e.report(), excluded);
+    GammaGammaFit fit = new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), e.report(),
+        (int) Math.round(excluded));
     LOG.debug("Gamma-Gamma fitted on {} repeat buyers: {} {}", used, fit.parameters(), fit.report());
     return fit;
+  }
+
+  /** A weight as a count: an integer when it is one. */
+  private static String count(double weight) {
+    return weight == Math.rint(weight) ? String.valueOf((long) weight) : String.valueOf(weight);
   }
 
   /**
@@ -99,8 +127,8 @@ public final class GammaGamma {
    * written as {@code px·ln(x m̄) − ln m̄} for the middle terms; the log-gammas depend only on x and
    * are computed once per distinct x.
    */
-  private static double logLikelihood(double[] theta, int[] x, double[] xm, double[] logXm,
-      double logMTotal, int[] distinct, double[] lgCache) {
+  private static double logLikelihood(double[] theta, int[] x, double[] w, double total, double[] xm,
+      double[] logXm, double logMTotal, int[] distinct, double[] lgCache) {
     double p = Math.exp(theta[0]);
     double q = Math.exp(theta[1]);
     double g = Math.exp(theta[2]);
@@ -108,10 +136,10 @@ public final class GammaGamma {
     for (int v : distinct) {
       lgCache[v] = logGamma(p * v + q) - logGamma(p * v);
     }
-    double sum = x.length * (q * Math.log(g) - lgQ) - logMTotal;
+    double sum = total * (q * Math.log(g) - lgQ) - logMTotal;
     for (int i = 0; i < x.length; i++) {
       double px = p * x[i];
-      sum += lgCache[x[i]] + px * logXm[i] - (px + q) * Math.log(g + xm[i]);
+      sum += w[i] * (lgCache[x[i]] + px * logXm[i] - (px + q) * Math.log(g + xm[i]));
     }
     return sum;
   }

@@ -94,4 +94,22 @@ class ClvDataTest {
     assertThatThrownBy(() -> CustomerSummary.of("a", 1, 3, 2, 0))
         .isInstanceOf(CrmException.class).hasMessageContaining("0 <= recency <= age");
   }
+
+  @Test
+  void meanSpendIsSummedExactlyWhateverTheOrderOfTheTransactions() {
+    // 0.1 + 0.2 + 0.3 in doubles depends on the order (0.6000000000000001 vs 0.6); as decimals it is 0.6
+    List<Transaction> forward = List.of(tx("ann", "2024-01-01", 1), tx("ann", "2024-01-08", 0.1),
+        tx("ann", "2024-01-08", 0.2), tx("ann", "2024-01-08", 0.3));
+    List<Transaction> backward = List.of(tx("ann", "2024-01-08", 0.3), tx("ann", "2024-01-08", 0.2),
+        tx("ann", "2024-01-08", 0.1), tx("ann", "2024-01-01", 1));
+    double a = ClvData.of(forward, END, PeriodUnit.WEEK).customers().get(0).meanRepeatSpend();
+    double b = ClvData.of(backward, END, PeriodUnit.WEEK).customers().get(0).meanRepeatSpend();
+    assertThat(a).isEqualTo(0.6).isEqualTo(b);
+    // a mean of three days: 10.01 + 10.02 + 10.04 = 30.07 exactly, / 3 rounded once
+    List<Transaction> three = List.of(tx("bob", "2024-01-01", 5), tx("bob", "2024-01-02", 10.01),
+        tx("bob", "2024-01-03", 10.02), tx("bob", "2024-01-04", 10.04));
+    assertThat(ClvData.of(three, END, PeriodUnit.WEEK).customers().get(0).meanRepeatSpend())
+        .isEqualTo(new java.math.BigDecimal("30.07").divide(java.math.BigDecimal.valueOf(3),
+            java.math.MathContext.DECIMAL128).doubleValue());
+  }
 }

@@ -129,6 +129,8 @@ class ClvModelTest {
     CustomerSummary c = CustomerSummary.of("a", 1, 1, 2, 3);
     assertThatThrownBy(() -> model.predict(c, 0, 0.01)).isInstanceOf(CrmException.class)
         .hasMessage("horizon must be >= 1 period, but was 0");
+    assertThatThrownBy(() -> model.predict(c, 100_001, 0.01)).isInstanceOf(CrmException.class)
+        .hasMessage("horizon must be <= 100000 periods, but was 100001");
     assertThatThrownBy(() -> model.predict(c, 5, -0.1)).isInstanceOf(CrmException.class)
         .hasMessage("discount must be a finite rate >= 0 per period, but was -0.1");
     assertThatThrownBy(() -> model.predict(c, 5, Double.NaN)).isInstanceOf(CrmException.class);

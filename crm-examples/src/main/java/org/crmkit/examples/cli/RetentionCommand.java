@@ -1,0 +1,178 @@
+package org.crmkit.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crmkit.examples.csv.Csv;
+import org.crmkit.segmentation.clv.FitWarning;
+import org.crmkit.segmentation.clv.RetentionFit;
+import org.crmkit.json.RetentionModelJson;
+import org.crmkit.segmentation.clv.RetentionPoint;
+import org.crmkit.segmentation.clv.ShiftedBetaGeometric;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crmkit retention}: contractual retention with the shifted-beta-geometric model (Fader
+ * &amp; Hardie 2007): {@code fit} it on a cohort's active counts, {@code project} survival and
+ * retention rates.
+ */
+@Command(name = "retention", mixinStandardHelpOptions = true,
+    description = "Contractual retention (shifted-beta-geometric): fit a cohort, project its survival.",
+    subcommands = {RetentionCommand.Fit.class, RetentionCommand.Project.class})
+final class RetentionCommand implements Callable<Integer> {
+  /** The cohort CSV header. */
+  static final List<String> COHORT_HEADER = List.of("period", "active");
+  /** The projection CSV header. */
+  static final List<String> PROJECTION_HEADER = List.of("period", "survival", "retention_rate");
+
+  @Spec CommandSpec spec;
+
+  /** Without a sub-command: a usage error (exit 2). */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(),
+        "missing sub-command: use 'crmkit retention fit' or 'crmkit retention project'");
+  }
+
+  /**
+   * Reads {@code period,active}: periods 0, 1, 2, … in order, period 0 the cohort size, counts whole
+   * numbers that never increase.
+   */
+  static List<Long> readCohort(Path file) {
+    List<Csv.Row> rows;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      rows = Csv.read(in, COHORT_HEADER);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(List.of("input file " + file + " does not exist"));
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of("cannot read " + file + ": " + e.getMessage()));
+    }
+    List<String> problems = new ArrayList<>();
+    List<Long> active = new ArrayList<>();
+    for (Csv.Row row : rows) {
+      int expected = active.size();
+      try {
+        long period = Long.parseLong(row.get(0).strip());
+        long count = Long.parseLong(row.get(1).strip());
+        if (period != expected) {
+          problems.add("line " + row.line() + ": expected period " + expected + " (periods 0, 1, 2, ... in order),"
+              + " but found " + period);
+        } else if (count < 0) {
+          problems.add("line " + row.line() + ": active must be a whole number >= 0, but was " + count);
+        } else if (!active.isEmpty() && count > active.get(active.size() - 1)) {
+          problems.add("line " + row.line() + ": active counts cannot increase in a cohort, but " + count
+              + " follows " + active.get(active.size() - 1));
+        }
+        active.add(count);
+      } catch (NumberFormatException e) {
+        problems.add("line " + row.line() + ": period and active must be whole numbers, but were '" + row.get(0)
+            + "' and '" + row.get(1) + "'");
+        active.add(-1L);
+      }
+    }
+    if (problems.isEmpty() && active.size() < 2) {
+      problems.add("the cohort needs periods 0 and at least 1, but the file has " + active.size() + " rows");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return active;
+  }
+
+  /** {@code crmkit retention fit}. */
+  @Command(name = "fit", mixinStandardHelpOptions = true,
+      description = {"Fits the shifted-beta-geometric model to a cohort CSV period,active (period 0 = the cohort",
+          "size); prints the model (crmkit.retention-model/1) and writes it to --output."})
+  static final class Fit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "cohort CSV: period,active")
+    Path input;
+
+    @Option(names = "--output", description = "model JSON file to write")
+    @Nullable Path output;
+
+    @Override
+    public Integer call() {
+      RetentionFit fit = ShiftedBetaGeometric.fit(readCohort(input));
+      String json = RetentionModelJson.write(fit);
+      Path out = output;
+      if (out != null) {
+        ClvCommand.writeAtomically(out, w -> w.write(json));
+      }
+      for (FitWarning w : fit.warnings()) {
+        spec.commandLine().getErr().println("warning: " + w.message());
+      }
+      spec.commandLine().getErr().flush();
+      PrintWriter printer = spec.commandLine().getOut();
+      printer.print(json);
+      printer.flush();
+      return 0;
+    }
+  }
+
+  /** {@code crmkit retention project}. */
+  @Command(name = "project", mixinStandardHelpOptions = true,
+      description = {"Prints period,survival,retention_rate for periods 0..--periods (CSV): survival is the share of",
+          "the cohort still active, retention_rate the share of those active at t-1 still active at t (empty at 0).",
+          "--actual cohort.csv appends actual_survival: the projection against what was observed."})
+  static final class Project implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "model JSON written by 'crmkit retention fit'")
+    Path model;
+
+    @Option(names = "--periods", required = true, description = "last period to project (0..100000)")
+    int periods;
+
+    @Option(names = "--actual", description = {"cohort CSV period,active to compare with: appends a column",
+        "actual_survival (empty beyond the data), and projects at least as far as the data go"})
+    @Nullable Path actual;
+
+    @Override
+    public Integer call() {
+      if (periods < 0 || periods > 100_000) {
+        throw new InvalidInputException(List.of("--periods must be between 0 and 100000, but was " + periods));
+      }
+      RetentionFit fit = RetentionModelJson.read(ClvCommand.readText(model));
+      Path cohort = actual;
+      List<Long> observed = cohort == null ? List.of() : readCohort(cohort);
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        List<String> header = new ArrayList<>(PROJECTION_HEADER);
+        if (cohort != null) {
+          header.add("actual_survival");
+        }
+        Csv.writeRow(out, header);
+        for (RetentionPoint p : fit.model().project(Math.max(periods, observed.size() - 1))) {
+          List<String> row = new ArrayList<>(List.of(String.valueOf(p.period()),
+              String.format(Locale.ROOT, "%.6f", p.survival()),
+              Double.isNaN(p.retentionRate()) ? "" : String.format(Locale.ROOT, "%.6f", p.retentionRate())));
+          if (cohort != null) {
+            row.add(p.period() < observed.size()
+                ? String.format(Locale.ROOT, "%.6f", (double) observed.get(p.period()) / observed.get(0)) : "");
+          }
+          Csv.writeRow(out, row);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.crmkit.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.json.ClvModelJson.Section;
+import org.crmkit.segmentation.clv.PurchaseFit;
+import org.crmkit.segmentation.clv.PurchaseModelKind;
+
+/**
+ * The versioned JSON document of a purchase model fitted on a customer summary alone (no dates,
+ * no spend model), {@code "format": "crmkit.purchase-model/1"}: one object named by the model's
+ * kind ({@code bg_nbd}, {@code pareto_nbd}, {@code mbg_nbd} or {@code bg_bb}) with the parameters
+ * named as in its paper and the fit fields of {@link ClvModelJson}:
+ *
+ * <pre>{@code
+ * {"format": "crmkit.purchase-model/1",
+ *  "bg_bb": {"alpha": 1.204, "beta": 0.750, "gamma": 0.657, "delta": 2.783,
+ *            "log_likelihood": -33225.6, "customers": 11104}}
+ * }</pre>
+ *
+ * Stateless and thread-safe.
+ */
+public final class PurchaseModelJson {
+  /** The value of the {@code format} field. */
+  public static final String FORMAT = "crmkit.purchase-model/1";
+
+  static final Shape ROOT = Documents.shape("purchase model document");
+  static final Section BG_NBD = section(PurchaseModelKind.BG_NBD);
+  static final Section PARETO_NBD = section(PurchaseModelKind.PARETO_NBD);
+  static final Section MBG_NBD = section(PurchaseModelKind.MBG_NBD);
+  static final Section BG_BB = section(PurchaseModelKind.BG_BB);
+  static final List<Section> SECTIONS = List.of(BG_NBD, PARETO_NBD, MBG_NBD, BG_BB);
+  static final String WHAT = "purchase model document";
+
+  private PurchaseModelJson() {}
+
+  private static Section section(PurchaseModelKind kind) {
+    return new Section(ROOT.optional(kind.documentKey()), "customers", kind.parameterNames().toArray(new String[0]));
+  }
+
+  /** Writes the fit as a pretty-printed document. */
+  public static String write(PurchaseFit fit) {
+    Out root = Out.document(FORMAT);
+    String key = fit.model().kind().documentKey();
+    ClvModelJson.writePurchases(root, SECTIONS.stream().filter(s -> s.field.name().equals(key)).findFirst()
+        .orElseThrow(), fit);
+    return root.text();
+  }
+
+  /**
+   * Reads a document.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path
+   */
+  public static PurchaseFit read(String json) {
+    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+    PurchaseFit fit = ClvModelJson.readPurchases(root, SECTIONS);
+    root.problems.throwIfAny();
+    return Objects.requireNonNull(fit);
+  }
+
+  /**
+   * Reads the purchase model of either document: a {@value #FORMAT} document, or the purchase
+   * part of a {@value ClvModelJson#FORMAT} document.
+   *
+   * @throws InvalidDefinitionException as {@link #read} or {@link ClvModelJson#read(String)}
+   */
+  public static PurchaseFit readAny(String json) {
+    JsonNode node = JsonText.parse(Objects.requireNonNull(json, "json"), WHAT);
+    JsonNode format = node.get("format");
+    if (format != null && ClvModelJson.FORMAT.equals(format.asText())) {
+      return ClvModelJson.read(json).purchases();
+    }
+    return read(json);
+  }
+}

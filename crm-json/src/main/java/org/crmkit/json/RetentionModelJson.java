@@ -1,0 +1,53 @@
+package org.crmkit.json;
+
+import java.util.List;
+import java.util.Objects;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.json.ClvModelJson.Section;
+import org.crmkit.segmentation.clv.RetentionFit;
+import org.crmkit.segmentation.clv.ShiftedBetaGeometric;
+
+/**
+ * The versioned JSON document of a fitted shifted-beta-geometric retention model,
+ * {@code "format": "crmkit.retention-model/1"}:
+ *
+ * <pre>{@code
+ * {"format": "crmkit.retention-model/1",
+ *  "sbg": {"alpha": 0.668, "beta": 3.806, "log_likelihood": -1611.2,
+ *          "standard_errors": {"alpha": 0.104, "beta": 0.786}, "iterations": 40,
+ *          "evaluations": 70, "converged": true, "customers": 1000}}
+ * }</pre>
+ *
+ * <p>{@code alpha}, {@code beta} and {@code log_likelihood} are required, the rest optional.
+ * Stateless and thread-safe.
+ */
+public final class RetentionModelJson {
+  /** The value of the {@code format} field. */
+  public static final String FORMAT = "crmkit.retention-model/1";
+
+  static final Shape ROOT = Documents.shape("retention model document");
+  static final Section SBG = new Section(ROOT.required("sbg"), "customers", "alpha", "beta");
+  static final String WHAT = "retention model document";
+
+  private RetentionModelJson() {}
+
+  /** Writes the fit as a pretty-printed document. */
+  public static String write(RetentionFit fit) {
+    Out root = Out.document(FORMAT);
+    SBG.write(root, new double[] {fit.model().alpha(), fit.model().beta()}, fit.report());
+    return root.text();
+  }
+
+  /**
+   * Reads a document.
+   *
+   * @throws InvalidDefinitionException listing every problem with its JSON path
+   */
+  public static RetentionFit read(String json) {
+    In root = Documents.open(json, WHAT, FORMAT, ROOT);
+    RetentionFit fit = SBG.read(root, (p, report, s) ->
+        new RetentionFit(new ShiftedBetaGeometric(p[0], p[1]), report, List.of()));
+    root.problems.throwIfAny();
+    return Objects.requireNonNull(fit);
+  }
+}
