@@ -102,20 +102,35 @@ public final class AccessPolicy {
       List<AccessRecord> list = (List<AccessRecord>) records;
       int n = list.size();
       int chunks = Math.max(2, Math.min(64, n / (PARALLEL_THRESHOLD / 4)));
-      boolean[] keep = new boolean[n];
+      // each chunk keeps its allowed records in its own array: one pass over the records, then
+      // one copy of the (usually much smaller) result
+      Object[][] kept = new Object[chunks][];
+      int[] counts = new int[chunks];
       java.util.stream.IntStream.range(0, chunks).parallel().forEach(k -> {
-        for (int i = (int) ((long) n * k / chunks), end = (int) ((long) n * (k + 1) / chunks);
-            i < end; i++) {
-          keep[i] = allowedIn(s, a, verdicts, list.get(i));
+        int from = (int) ((long) n * k / chunks);
+        int end = (int) ((long) n * (k + 1) / chunks);
+        Object[] mine = new Object[end - from];
+        int m = 0;
+        for (int i = from; i < end; i++) {
+          AccessRecord r = list.get(i);
+          if (allowedIn(s, a, verdicts, r)) {
+            mine[m++] = r;
+          }
         }
+        kept[k] = mine;
+        counts[k] = m;
       });
-      List<AccessRecord> out = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (keep[i]) {
-          out.add(list.get(i));
-        }
+      int total = 0;
+      for (int m : counts) {
+        total += m;
       }
-      return java.util.Collections.unmodifiableList(out);
+      AccessRecord[] out = new AccessRecord[total];
+      int at = 0;
+      for (int k = 0; k < chunks; k++) {
+        System.arraycopy(kept[k], 0, out, at, counts[k]);
+        at += counts[k];
+      }
+      return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
     List<AccessRecord> out = new ArrayList<>();
     for (AccessRecord r : records) {

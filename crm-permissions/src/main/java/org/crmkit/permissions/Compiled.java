@@ -155,10 +155,10 @@ final class Compiled {
     int m = s.scopes[slot];
     Subject owner = null;
     if (m != 0) {
-      if ((m & ALL) != 0 || r.owner().equals(s.id)) {
+      if ((m & ALL) != 0 || same(r.owner().value(), s.id.value())) {
         return true;
       }
-      if ((m & ORG_UNIT) != 0 && r.orgUnit().equals(s.user.orgUnit())) {
+      if ((m & ORG_UNIT) != 0 && same(r.orgUnit().value(), s.user.orgUnit().value())) {
         return true;
       }
       if ((m & ORG_BELOW) != 0 && s.orgPos >= 0) {
@@ -223,6 +223,14 @@ final class Compiled {
       }
     }
     return false;
+  }
+
+  /**
+   * String equality that compares the cached hashes first, so that a mismatch (the usual case on
+   * the hot path) never reads the characters of the record's id.
+   */
+  private static boolean same(String a, String b) {
+    return a.hashCode() == b.hashCode() && a.equals(b);
   }
 
   // ---------------------------------------------------------------- membership

@@ -313,25 +313,72 @@ public final class Hierarchy<K> {
     return new DoubleRollUp<>(this, acc);
   }
 
-  /** The sum of {@code value} over every subtree; see {@link #rollUp(ToDoubleFunction, DoubleBinaryOperator)}. */
+  /**
+   * The sum of {@code value} over every subtree, in one O(n) backward pass over the preorder
+   * parent array (the same memory traffic as a bare array pass). {@code value} is called once per
+   * node, in preorder. The additions run children-first in reverse preorder, so where the sums
+   * are not exact in binary floating point the last bit may differ from a left-to-right sum;
+   * {@link #rollUp(ToDoubleFunction, DoubleBinaryOperator)} with {@code Double::sum} keeps the
+   * preorder order.
+   *
+   * <pre>{@code
+   * DoubleRollUp<CustomerId> groupRevenue = accounts.sum(revenue::get);
+   * }</pre>
+   */
   public DoubleRollUp<K> sum(ToDoubleFunction<? super K> value) {
-    return rollUp(value, Double::sum);
+    double[] acc = values(Checks.present("value", value));
+    int[] up = parent;
+    for (int i = acc.length - 1; i > 0; i--) {
+      int p = up[i];
+      if (p >= 0) {
+        acc[p] += acc[i];
+      }
+    }
+    return new DoubleRollUp<>(this, acc);
   }
 
-  /** The minimum of {@code value} over every subtree. */
+  /** The minimum of {@code value} over every subtree ({@link Math#min} semantics); one O(n) pass. */
   public DoubleRollUp<K> min(ToDoubleFunction<? super K> value) {
-    return rollUp(value, Math::min);
+    double[] acc = values(Checks.present("value", value));
+    int[] up = parent;
+    for (int i = acc.length - 1; i > 0; i--) {
+      int p = up[i];
+      if (p >= 0) {
+        acc[p] = Math.min(acc[p], acc[i]);
+      }
+    }
+    return new DoubleRollUp<>(this, acc);
   }
 
-  /** The maximum of {@code value} over every subtree. */
+  /** The maximum of {@code value} over every subtree ({@link Math#max} semantics); one O(n) pass. */
   public DoubleRollUp<K> max(ToDoubleFunction<? super K> value) {
-    return rollUp(value, Math::max);
+    double[] acc = values(Checks.present("value", value));
+    int[] up = parent;
+    for (int i = acc.length - 1; i > 0; i--) {
+      int p = up[i];
+      if (p >= 0) {
+        acc[p] = Math.max(acc[p], acc[i]);
+      }
+    }
+    return new DoubleRollUp<>(this, acc);
   }
 
   /** The number of nodes satisfying {@code predicate} in every subtree (exact below 2^53). */
   public DoubleRollUp<K> count(Predicate<? super K> predicate) {
     Checks.present("predicate", predicate);
-    return rollUp(k -> predicate.test(k) ? 1.0 : 0.0, Double::sum);
+    return sum(k -> predicate.test(k) ? 1.0 : 0.0);
+  }
+
+  /** {@code value} of every node, in preorder. */
+  private double[] values(ToDoubleFunction<? super K> value) {
+    Object[] k = keys;
+    double[] out = new double[k.length];
+    for (int i = 0; i < out.length; i++) {
+      @SuppressWarnings("unchecked")
+      K key = (K) k[i];
+      out[i] = value.applyAsDouble(key);
+    }
+    return out;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.crmkit.core.hierarchy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -49,6 +50,34 @@ class HierarchyProperties {
           assertThat(diff.added()).isEmpty();
           assertThat(diff.removed()).isEmpty();
           assertThat(diff.isEmpty()).isEqualTo(expected.isEmpty());
+        });
+  }
+
+  @Test
+  void sumMinAndMaxAgreeWithTheGeneralRollUpOnAnyDoubles() {
+    qt().withExamples(300)
+        .forAll(integers().between(0, 60), integers().between(0, RandomForests.SHAPES - 1),
+            longs().all())
+        .checkAssert((n, shape, seed) -> {
+          Hierarchy<String> h = RandomForests.hierarchy(RandomForests.forest(n, shape, seed));
+          Map<String, Double> value = new HashMap<>();
+          Random random = new Random(seed);
+          for (String k : h.nodes()) {
+            value.put(k, (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(7)));
+          }
+          DoubleRollUp<String> sum = h.sum(value::get);
+          DoubleRollUp<String> general = h.rollUp(value::get, Double::sum);
+          DoubleRollUp<String> min = h.min(value::get);
+          DoubleRollUp<String> max = h.max(value::get);
+          DoubleRollUp<String> generalMin = h.rollUp(value::get, Math::min);
+          DoubleRollUp<String> generalMax = h.rollUp(value::get, Math::max);
+          for (String k : h.nodes()) {
+            // |x| < 5e5, at most 61 terms: any two summation orders differ by far less than this
+            double bound = 1e-6 * h.subtreeSize(k);
+            assertThat(sum.get(k)).isCloseTo(general.get(k), within(bound));
+            assertThat(min.get(k)).isEqualTo(generalMin.get(k));
+            assertThat(max.get(k)).isEqualTo(generalMax.get(k));
+          }
         });
   }
 }
