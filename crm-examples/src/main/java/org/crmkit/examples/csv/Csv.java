@@ -102,6 +102,9 @@ public final class Csv {
             "line 1: the file is empty; expected the header " + String.join(",", expectedHeader)));
       }
       CsvRecord header = records.next();
+      while (blank(header) && records.hasNext()) {
+        header = records.next();
+      }
       if (!header.getFields().equals(expectedHeader)) {
         throw new InvalidInputException(List.of("line " + header.getStartingLineNumber()
             + ": expected the header " + String.join(",", expectedHeader) + ", but found "
@@ -109,11 +112,18 @@ public final class Csv {
       }
       while (records.hasNext()) {
         CsvRecord r = records.next();
-        sink.accept(new Row(line(r.getStartingLineNumber()), r.getFields()));
+        if (!blank(r)) {
+          sink.accept(new Row(line(r.getStartingLineNumber()), r.getFields()));
+        }
       }
     } catch (CsvParseException e) {
       throw malformed(e);
     }
+  }
+
+  /** A line of blanks only (its one unquoted field stripped to nothing): skipped like an empty line. */
+  private static boolean blank(CsvRecord r) {
+    return r.getFieldCount() == 1 && r.getField(0).isEmpty();
   }
 
   private static CsvReader<CsvRecord> records(Reader in) {

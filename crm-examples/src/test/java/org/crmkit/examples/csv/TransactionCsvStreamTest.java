@@ -49,6 +49,13 @@ class TransactionCsvStreamTest {
   }
 
   @Test
+  void linesOfBlanksAreSkippedLikeEmptyLines() {
+    List<Transaction> read = TransactionCsv.read(new StringReader(
+        "   \ncustomer_id,date,amount\na,1998-06-30,1\n   \n\t\nb,1998-06-30,2\n"));
+    assertThat(read).extracting(t -> t.customer().value()).containsExactly("a", "b");
+  }
+
+  @Test
   void streamAcceptsAndRejectsExactlyWhatReadDoes() {
     qt().withExamples(3000).forAll(longs().all()).checkAssert(seed -> {
       String csv = file(seed);
