@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A random organisation, policy definition and record set, kept as plain data so that the naive
  * {@link ReferenceEvaluator} can read the definitions directly, and so that variants (no denies,
- * one more grant, …) can be derived.
+ * one more grant, …) can be derived. Public, and shipped in crm-permissions' test jar, so that
+ * crm-spark's differential tests use the same worlds.
  */
-final class World {
+public final class World {
   record Grant(String role, ObjectType type, Scope scope, Set<Action> actions) {}
 
   record Alloc(@Nullable String role, @Nullable String unit, List<Module> modules) {}
@@ -42,7 +43,7 @@ final class World {
   final Map<String, @Nullable String> orgParent = new LinkedHashMap<>();
   final Map<String, @Nullable String> territoryParent = new LinkedHashMap<>();
   final Map<String, @Nullable String> roleParent = new LinkedHashMap<>();
-  final List<User> users = new ArrayList<>();
+  public final List<User> users = new ArrayList<>();
   final List<Grant> grants = new ArrayList<>();
   final Map<Module, List<ObjectType>> modules = new LinkedHashMap<>();
   final List<Alloc> allocations = new ArrayList<>();
@@ -51,14 +52,14 @@ final class World {
   final List<Share> sharing = new ArrayList<>();
   final List<Deny> denies = new ArrayList<>();
   final List<Manual> manual = new ArrayList<>();
-  final List<AccessRecord> records = new ArrayList<>();
+  public final List<AccessRecord> records = new ArrayList<>();
   final Random rnd;
 
   private World(long seed) {
     this.rnd = new Random(seed);
   }
 
-  static World random(long seed) {
+  public static World random(long seed) {
     World w = new World(seed);
     w.generate();
     return w;
@@ -247,7 +248,7 @@ final class World {
     return new Organisation(o.build(), t.build(), users);
   }
 
-  AccessPolicy policy() {
+  public AccessPolicy policy() {
     AccessPolicy.Builder b = AccessPolicy.builder().organisation(organisation());
     roleParent.forEach(b::role);
     modules.forEach((m, ts) -> b.module(m, ts.toArray(new ObjectType[0])));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published CDNOW estimates (Fader, Hardie &amp; Lee 2005; Fader &amp; Hardie's Gamma-Gamma note),
- * as listed in {@code shared/data/cdnow/README.md}, reproduced to the precision shown there.
+ * as listed in {@code data/cdnow/README.md}, reproduced to the precision shown there.
  */
 class ClvConformanceTest {
   static ClvData data;

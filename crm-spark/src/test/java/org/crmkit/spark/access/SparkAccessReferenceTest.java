@@ -23,6 +23,7 @@ import org.crmkit.permissions.AccessPredicate;
 import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.ObjectType;
+import org.crmkit.permissions.World;
 import org.crmkit.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
 
