@@ -122,9 +122,8 @@ public final class AccessDataJson {
         Objects.requireNonNull(territories), users), records);
   }
 
-  private static Out tree(AccessData data) {
+  private static void tree(Out root, AccessData data) {
     Organisation org = data.organisation();
-    Out root = Out.document(FORMAT);
     Nodes.write(root, "orgUnits", org.orgUnits(), OrgUnitId::value);
     Nodes.write(root, "territories", org.territories(), TerritoryId::value);
     root.array("users").array("records");
@@ -139,6 +138,5 @@ public final class AccessDataJson {
         new TreeMap<>(r.attributes()).forEach((k, v) -> a.put(k, v));
       }
     }
-    return root;
   }
 }
