@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -101,6 +102,13 @@ final class In {
   private <T> @Nullable T wrong(String f, JsonNode v, String expected) {
     problems.add(at(f), "expected %s, but found %s", expected, Problems.describe(v));
     return null;
+  }
+
+  /** Records "unknown {@code what} 'value'" at {@code at} if {@code known} lacks {@code value}. */
+  void known(ProblemPath at, @Nullable Object value, @Nullable Set<?> known, String what) {
+    if (value != null && known != null && !known.contains(value)) {
+      problems.add(at, "unknown %s '%s'", what, value);
+    }
   }
 
   /** A non-blank string. */
