@@ -5,16 +5,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Set;
+import java.util.TreeSet;
 import org.crmkit.core.CrmException;
+import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.hierarchy.Hierarchy;
+import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.User;
+import org.crmkit.core.model.UserId;
 import org.crmkit.examples.csv.Csv;
 import org.crmkit.json.AccessData;
 import org.crmkit.json.AccessDataJson;
+import org.crmkit.json.PolicyDocument;
 import org.crmkit.json.PolicyJson;
 import org.crmkit.permissions.AccessDecision;
 import org.crmkit.permissions.AccessPolicy;
 import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
+import org.crmkit.permissions.Group;
+import org.crmkit.permissions.Organisation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +51,7 @@ final class AccessCommand implements Callable<Integer> {
   static final class Loaded {
     final AccessData data;
     final AccessPolicy policy;
-    final java.util.Set<String> knownTypes = new java.util.TreeSet<>();
+    final Set<String> knownTypes = new TreeSet<>();
 
     /** "unknown object type 'Customer'; did you mean 'customer'? known: [...]". */
     String unknownType(String name) {
@@ -68,6 +77,14 @@ final class AccessCommand implements Callable<Integer> {
       return d;
     }
 
+    /**
+     * Reads, parses and cross-checks both files, reporting the problems of both in one run: the
+     * data's, the policy document's, the policy's references into the data (when the data is
+     * valid) and the data's record types (when both are valid). When the data is invalid, the
+     * policy is still checked on its own, against an organisation holding exactly the org units
+     * and users the policy names, so that a reference into the invalid data is not reported as
+     * a false "unknown org unit"; a last line says that those references were not checked.
+     */
     Loaded(Path policyFile, Path dataFile) {
       // both files are read (and decoded) before either is parsed, so that path and encoding
       // problems of both are reported together
@@ -87,21 +104,106 @@ final class AccessCommand implements Callable<Integer> {
       if (dataText == null || policyText == null) {
         throw new InvalidInputException(problems);
       }
-      this.data = AccessDataJson.read(dataText);
-      this.policy = PolicyJson.read(policyText, data.organisation());
-      knownTypes.addAll(STANDARD_TYPES);
-      PolicyJson.readDocument(policyText).objectTypes().forEach(t -> knownTypes.add(t.name()));
-      List<String> unknown = new ArrayList<>();
-      for (int i = 0; i < data.records().size(); i++) {
-        AccessRecord r = data.records().get(i);
-        if (!knownTypes.contains(r.type().name())) {
-          unknown.add(dataFile.getFileName() + ": $.records[" + i + "].type: "
-              + unknownType(r.type().name()));
+      AccessData parsed = null;
+      try {
+        parsed = AccessDataJson.read(dataText);
+      } catch (InvalidDefinitionException e) {
+        problems.addAll(describe("--data", dataFile, e));
+      }
+      PolicyDocument document = null;
+      try {
+        document = PolicyJson.readDocument(policyText);
+      } catch (InvalidDefinitionException e) {
+        problems.addAll(describe("--policy", policyFile, e));
+      }
+      AccessPolicy compiled = null;
+      if (document != null) {
+        knownTypes.addAll(STANDARD_TYPES);
+        document.objectTypes().forEach(t -> knownTypes.add(t.name()));
+        Organisation organisation;
+        try {
+          organisation = parsed != null ? parsed.organisation() : namedBy(document);
+        } catch (CrmException e) {
+          // a name the policy uses cannot be an id (the document's own problems say so)
+          organisation = null;
+        }
+        if (organisation != null) {
+          try {
+            compiled = document.compile(organisation);
+          } catch (InvalidDefinitionException e) {
+            problems.addAll(describe("--policy", policyFile, e));
+          }
+        }
+        if (parsed == null) {
+          problems.add("(the policy's references to org units and users were not checked,"
+              + " because the data document is invalid)");
+        } else {
+          for (int i = 0; i < parsed.records().size(); i++) {
+            AccessRecord r = parsed.records().get(i);
+            if (!knownTypes.contains(r.type().name())) {
+              problems.add("--data " + dataFile + ": $.records[" + i + "].type: "
+                  + unknownType(r.type().name()));
+            }
+          }
         }
       }
-      if (!unknown.isEmpty()) {
-        throw new InvalidInputException(unknown);
+      if (!problems.isEmpty() || parsed == null || compiled == null) {
+        throw new InvalidInputException(problems);
       }
+      this.data = parsed;
+      this.policy = compiled;
+    }
+
+    /** "--policy p.json: invalid policy document (2 problems):" and one line per problem. */
+    private static List<String> describe(String option, Path file, InvalidDefinitionException e) {
+      List<String> lines = new ArrayList<>();
+      int n = e.problems().size();
+      lines.add(option + " " + file + ": invalid " + e.what() + " (" + n
+          + (n == 1 ? " problem" : " problems") + "):");
+      e.problems().forEach(p -> lines.add("  - " + p));
+      return lines;
+    }
+
+    /**
+     * An organisation in which every org unit and user that {@code policy} names exists (flat,
+     * users without roles): for checking a policy whose data document is invalid, so that only
+     * the policy's own problems are found.
+     */
+    private static Organisation namedBy(PolicyDocument policy) {
+      Set<String> units = new TreeSet<>();
+      Set<String> users = new TreeSet<>();
+      List<Group> groups = new ArrayList<>();
+      for (PolicyDocument.Allocation a : policy.allocations()) {
+        if (a.orgUnit() != null) {
+          units.add(a.orgUnit());
+        }
+      }
+      for (PolicyDocument.SharingRule r : policy.sharingRules()) {
+        if (r.ownedBy() != null) {
+          groups.add(r.ownedBy());
+        }
+        groups.add(r.sharedWith());
+      }
+      policy.denies().forEach(d -> groups.add(d.who()));
+      policy.manualShares().forEach(m -> groups.add(m.with()));
+      for (Group g : groups) {
+        switch (g.kind()) {
+          case ORG_UNIT, ORG_UNIT_AND_BELOW -> units.add(g.id());
+          case USER -> users.add(g.id());
+          default -> { }
+        }
+      }
+      if (units.isEmpty()) {
+        units.add("unit");
+      }
+      Hierarchy.Builder<OrgUnitId> tree = Hierarchy.builder();
+      units.forEach(u -> tree.root(OrgUnitId.of(u)));
+      OrgUnitId home = OrgUnitId.of(units.iterator().next());
+      List<User> directory = new ArrayList<>();
+      for (String u : users) {
+        directory.add(User.builder().id(UserId.of(u)).name(u).orgUnit(home).build());
+      }
+      return Organisation.of(tree.build(), directory);
     }
 
     User user(String id) {

@@ -82,6 +82,20 @@ final class CliFiles {
     }
   }
 
+  /**
+   * The same problems, each naming the input ({@code "--deals deals.csv: line 3: ..."}) unless it
+   * already does (the strict decoder's "deals.csv: not UTF-8 at ..."): for commands that read more
+   * than one CSV file, whose "line 3" alone would not say which.
+   */
+  static InvalidInputException inFile(String option, Path file, InvalidInputException e) {
+    String name = file.toString();
+    List<String> named = new ArrayList<>(e.problems().size());
+    for (String p : e.problems()) {
+      named.add(p.startsWith(name) || p.startsWith("cannot ") ? p : label(option, file) + ": " + p);
+    }
+    return new InvalidInputException(named);
+  }
+
   /** An I/O failure in plain words: what could not be done to which file, and why. */
   static InvalidInputException cannot(String verb, String option, Path file, IOException e) {
     return new InvalidInputException(List.of("cannot " + verb + " " + label(option, file) + ": "
@@ -144,6 +158,9 @@ final class CliFiles {
       String what = "cannot write " + label(option, target) + ": ";
       if (Files.isDirectory(absolute)) {
         throw new InvalidInputException(List.of(what + "it is a directory, not a file"));
+      }
+      if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new InvalidInputException(List.of(what + dir + " is a file, not a directory"));
       }
       if (dir == null || !Files.isDirectory(dir)) {
         throw new InvalidInputException(List.of(what + "the directory " + dir

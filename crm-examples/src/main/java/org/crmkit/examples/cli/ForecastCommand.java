@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,31 +52,61 @@ final class ForecastCommand implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "missing sub-command: use 'crmkit forecast pipeline'");
   }
 
+  /** Decimal numbers only: no hexadecimal ({@code 0x1p3}), no type suffix ({@code 1d}), no NaN. */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?");
+
+  /** Largest magnitude of an amount or a day count: the bound of transaction amounts. */
+  private static final double MAX_DECIMAL = 1e15;
+
+  /**
+   * Reads the open deals: every malformed row is reported, each naming the file and its line;
+   * amounts and days are decimals (no hexadecimal, no NaN) of magnitude below 10^15.
+   */
   static List<OpenDeal> readDeals(Path file) {
     List<Csv.Row> rows;
-    try (BufferedReader in = CliFiles.open(file, "", StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(file, "--deals", StandardCharsets.UTF_8)) {
       rows = Csv.read(in, DEALS);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("deals file " + file + " does not exist"));
+    } catch (InvalidInputException e) {
+      throw CliFiles.inFile("--deals", file, e);
     } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot read " + file + ": " + e.getMessage()));
+      throw CliFiles.cannot("read", "--deals", file, e);
     }
     List<OpenDeal> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Csv.Row r : rows) {
+      int before = problems.size();
+      double amount = decimal(r.get(2), "amount", r.line(), problems);
+      double days = decimal(r.get(3), "days_in_stage", r.line(), problems);
+      if (problems.size() > before) {
+        continue;
+      }
       try {
-        out.add(new OpenDeal(r.get(0), r.get(1), Double.parseDouble(r.get(2).strip()), Double.parseDouble(r.get(3).strip())));
-      } catch (NumberFormatException e) {
-        problems.add("line " + r.line() + ": amount and days_in_stage must be decimal numbers, but were '" + r.get(2)
-            + "' and '" + r.get(3) + "'");
+        out.add(new OpenDeal(r.get(0), r.get(1), amount, days));
       } catch (CrmException e) {
         problems.add("line " + r.line() + ": " + e.getMessage());
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
+      throw CliFiles.inFile("--deals", file, new InvalidInputException(problems));
     }
     return out;
+  }
+
+  private static double decimal(String field, String what, int line, List<String> problems) {
+    String s = field.strip();
+    if (!DECIMAL.matcher(s).matches()) {
+      problems.add("line " + line + ": " + what + " must be a decimal number (e.g. 1200, 2.5),"
+          + " but was '" + field + "'");
+      return 0;
+    }
+    double v = Double.parseDouble(s);
+    if (!(Math.abs(v) < MAX_DECIMAL)) {
+      problems.add("line " + line + ": " + what + " '" + field + "' is out of range; it must be"
+          + " between -10^15 and 10^15 (exclusive)");
+      return 0;
+    }
+    return v;
   }
 
   /** {@code crmkit forecast pipeline}. */

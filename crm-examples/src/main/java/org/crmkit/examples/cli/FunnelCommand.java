@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,58 +64,87 @@ final class FunnelCommand implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "missing sub-command: use 'crmkit funnel analyze'");
   }
 
-  /** Reads the records CSV (either header), every malformed row reported with its line. */
+  /**
+   * Reads the records CSV (either header), every malformed row reported with the file and its
+   * line.
+   */
   static List<TransitionRecord> readRecords(Path file) {
-    try (BufferedReader in = CliFiles.open(file, "", StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null) {
-        throw new InvalidInputException(List.of("line 1: the file is empty; expected the header " + String.join(",", RECORDS)));
-      }
-      if (header.startsWith("\uFEFF")) {
-        header = header.substring(1);
-      }
-      List<String> found = Csv.parseLine(header.strip(), 1);
-      if (!found.equals(RECORDS) && !found.equals(RECORDS_FULL)) {
-        throw new InvalidInputException(List.of("line 1: expected the header " + String.join(",", RECORDS) + " or "
-            + String.join(",", RECORDS_FULL) + ", but found " + header.strip()));
-      }
-      List<TransitionRecord> out = new ArrayList<>();
-      List<String> problems = new ArrayList<>();
-      java.util.Map<String, Long> versions = new java.util.HashMap<>();
-      String line;
-      int number = 1;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> f = Csv.parseLine(line, number);
-        if (f.size() != found.size()) {
-          problems.add("line " + number + ": expected " + found.size() + " fields, but found " + f.size());
-          continue;
-        }
-        try {
-          Instant at = LifecycleReplayCommand.parseAt(f.get(4));
-          if (at == null) {
-            problems.add("line " + number + ": at '" + f.get(4) + "' is not an ISO-8601 instant, date-time or date");
-            continue;
-          }
-          String actor = found.size() == 7 ? f.get(5) : "log";
-          long version = found.size() == 7 ? Long.parseLong(f.get(6).strip()) : versions.merge(f.get(0), 1L, Long::sum);
-          out.add(new TransitionRecord(f.get(0), f.get(1), f.get(2), f.get(3), at, actor, version));
-        } catch (CrmException | NumberFormatException | DateTimeParseException e) {
-          problems.add("line " + number + ": " + e.getMessage());
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException(problems);
-      }
-      return out;
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("records file " + file + " does not exist"));
+    try (BufferedReader in = CliFiles.open(file, "--records", StandardCharsets.UTF_8)) {
+      return readRecords(in);
+    } catch (InvalidInputException e) {
+      throw CliFiles.inFile("--records", file, e);
     } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot read " + file + ": " + e.getMessage()));
+      throw CliFiles.cannot("read", "--records", file, e);
     }
+  }
+
+  private static List<TransitionRecord> readRecords(BufferedReader in) throws IOException {
+    String header = in.readLine();
+    if (header == null) {
+      throw new InvalidInputException(List.of("line 1: the file is empty; expected the header "
+          + String.join(",", RECORDS)));
+    }
+    if (header.startsWith("\uFEFF")) {
+      header = header.substring(1);
+    }
+    List<String> found = Csv.parseLine(header.strip(), 1);
+    if (!found.equals(RECORDS) && !found.equals(RECORDS_FULL)) {
+      throw new InvalidInputException(List.of("line 1: expected the header "
+          + String.join(",", RECORDS) + " or " + String.join(",", RECORDS_FULL) + ", but found "
+          + header.strip()));
+    }
+    List<TransitionRecord> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    java.util.Map<String, Long> versions = new java.util.HashMap<>();
+    String line;
+    int number = 1;
+    while ((line = in.readLine()) != null) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      List<String> f;
+      try {
+        f = Csv.parseLine(line, number);
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+        continue;
+      }
+      if (f.size() != found.size()) {
+        problems.add("line " + number + ": expected " + found.size() + " fields, but found "
+            + f.size());
+        continue;
+      }
+      Instant at = LifecycleReplayCommand.parseAt(f.get(4));
+      if (at == null) {
+        problems.add("line " + number + ": at '" + f.get(4) + "' is not an ISO-8601 instant,"
+            + " date-time or date in the years 0001 to 9999");
+        continue;
+      }
+      String actor = found.size() == 7 ? f.get(5) : "log";
+      long version;
+      if (found.size() == 7) {
+        String v = f.get(6).strip();
+        try {
+          version = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+          problems.add("line " + number + ": version must be a whole number, but was '" + v
+              + "'");
+          continue;
+        }
+      } else {
+        version = versions.merge(f.get(0), 1L, Long::sum);
+      }
+      try {
+        out.add(new TransitionRecord(f.get(0), f.get(1), f.get(2), f.get(3), at, actor, version));
+      } catch (CrmException e) {
+        problems.add("line " + number + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return out;
   }
 
   /** The audit log from {@code --records} (CSV) or {@code --jdbc-url} (a crmkit store, e.g. the demo's). */

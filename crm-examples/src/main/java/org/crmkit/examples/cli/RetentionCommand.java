@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,45 +48,52 @@ final class RetentionCommand implements Callable<Integer> {
 
   /**
    * Reads {@code period,active}: periods 0, 1, 2, … in order, period 0 the cohort size, counts whole
-   * numbers that never increase.
+   * numbers that never increase. Every problem names the file ({@code option}) and its line; a
+   * row with a problem is not compared with the next (one bad row is one problem).
    */
-  static List<Long> readCohort(Path file) {
+  static List<Long> readCohort(Path file, String option) {
     List<Csv.Row> rows;
-    try (BufferedReader in = CliFiles.open(file, "", StandardCharsets.UTF_8)) {
+    try (BufferedReader in = CliFiles.open(file, option, StandardCharsets.UTF_8)) {
       rows = Csv.read(in, COHORT_HEADER);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(List.of("input file " + file + " does not exist"));
+    } catch (InvalidInputException e) {
+      throw CliFiles.inFile(option, file, e);
     } catch (IOException e) {
-      throw new InvalidInputException(List.of("cannot read " + file + ": " + e.getMessage()));
+      throw CliFiles.cannot("read", option, file, e);
     }
     List<String> problems = new ArrayList<>();
     List<Long> active = new ArrayList<>();
+    long last = -1;   // the previous row's count, -1 when that row had a problem
     for (Csv.Row row : rows) {
       int expected = active.size();
+      long count = -1;
       try {
         long period = Long.parseLong(row.get(0).strip());
-        long count = Long.parseLong(row.get(1).strip());
+        long value = Long.parseLong(row.get(1).strip());
         if (period != expected) {
-          problems.add("line " + row.line() + ": expected period " + expected + " (periods 0, 1, 2, ... in order),"
-              + " but found " + period);
-        } else if (count < 0) {
-          problems.add("line " + row.line() + ": active must be a whole number >= 0, but was " + count);
-        } else if (!active.isEmpty() && count > active.get(active.size() - 1)) {
-          problems.add("line " + row.line() + ": active counts cannot increase in a cohort, but " + count
-              + " follows " + active.get(active.size() - 1));
+          problems.add("line " + row.line() + ": expected period " + expected
+              + " (periods 0, 1, 2, ... in order), but found " + period);
+        } else if (value < 0) {
+          problems.add("line " + row.line() + ": active must be a whole number >= 0, but was "
+              + value);
+        } else if (last >= 0 && value > last) {
+          problems.add("line " + row.line() + ": active counts cannot increase in a cohort, but "
+              + value + " follows " + last);
+        } else {
+          count = value;
         }
-        active.add(count);
       } catch (NumberFormatException e) {
-        problems.add("line " + row.line() + ": period and active must be whole numbers, but were '" + row.get(0)
-            + "' and '" + row.get(1) + "'");
-        active.add(-1L);
+        problems.add("line " + row.line() + ": period and active must be whole numbers, but were '"
+            + row.get(0) + "' and '" + row.get(1) + "'");
       }
+      active.add(count);
+      last = count;
     }
     if (problems.isEmpty() && active.size() < 2) {
-      problems.add("the cohort needs periods 0 and at least 1, but the file has " + active.size() + " rows");
+      problems.add("the cohort needs periods 0 and at least 1, but the file has " + active.size()
+          + " rows");
     }
     if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
+      throw CliFiles.inFile(option, file, new InvalidInputException(problems));
     }
     return active;
   }
@@ -108,7 +113,7 @@ final class RetentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      RetentionFit fit = ShiftedBetaGeometric.fit(readCohort(input));
+      RetentionFit fit = ShiftedBetaGeometric.fit(readCohort(input, "--input"));
       String json = RetentionModelJson.write(fit);
       Path out = output;
       if (out != null) {
@@ -150,7 +155,7 @@ final class RetentionCommand implements Callable<Integer> {
       }
       RetentionFit fit = RetentionModelJson.read(ClvCommand.readText(model));
       Path cohort = actual;
-      List<Long> observed = cohort == null ? List.of() : readCohort(cohort);
+      List<Long> observed = cohort == null ? List.of() : readCohort(cohort, "--actual");
       PrintWriter out = spec.commandLine().getOut();
       try {
         List<String> header = new ArrayList<>(PROJECTION_HEADER);

@@ -116,6 +116,44 @@ class AccessCommandTest {
         .contains("$.records[0].type: required string is missing");
   }
 
+  @Test
+  void policyProblemsAreReportedEvenWhenTheDataIsInvalidWithoutFalseUnknownReferences()
+      throws IOException {
+    // the data's one problem: a record in an unknown territory
+    Files.writeString(data, Files.readString(data).replace("\"territory\": \"de\"",
+        "\"territory\": \"mars\""));
+    // the policy's one problem: a grant to an undeclared role; it also names org units (acme,
+    // service, sales-north, sales-south) and a user (bob) that only the invalid data declares
+    Files.writeString(policy, Files.readString(policy).replace(
+        "{\"role\": \"agent\", \"objectType\": \"case\"",
+        "{\"role\": \"ghost\", \"objectType\": \"case\""));
+    Path csv = dir.resolve("m.csv");
+    assertThat(run("access", "matrix", "--policy", policy.toString(), "--data", data.toString(),
+        "--output", csv.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--data " + data + ": invalid access data document (1 problem):",
+            "$.records[0].territory: unknown territory 'mars'",
+            "--policy " + policy + ": invalid policy document (1 problem):",
+            "$.grants[3].role: unknown role 'ghost'",
+            "references to org units and users were not checked")
+        .doesNotContain("unknown org unit").doesNotContain("unknown user")
+        .doesNotContain("Exception");
+    assertThat(csv).doesNotExist();
+  }
+
+  @Test
+  void aMalformedPolicyAndMalformedDataAreReportedTogether() throws IOException {
+    Files.writeString(data, Files.readString(data).replace("\"active\": true",
+        "\"active\": \"yes\""));
+    Files.writeString(policy, Files.readString(policy).replace("\"scope\": \"org-unit\"",
+        "\"scope\": \"galaxy\""));
+    assertThat(run("access", "check", "--policy", policy.toString(), "--data", data.toString(),
+        "--user", "bob", "--action", "read", "--record", "c1")).isEqualTo(2);
+    assertThat(err.toString()).contains("$.users[4].active", "$.grants[3].scope")
+        .doesNotContain("unknown org unit").doesNotContain("unknown user")
+        .doesNotContain("unknown role");
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

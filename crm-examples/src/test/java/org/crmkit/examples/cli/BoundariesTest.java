@@ -140,6 +140,28 @@ class BoundariesTest {
     assertThat(filesInDir()).containsExactly("tx.csv");
   }
 
+  /**
+   * A read-only output directory cannot be tested honestly here: the tests run as root, which
+   * writes into a mode-555 directory anyway, and creating a read-only mount needs privileges the
+   * build must not assume. A path through a regular file fails for root too, so it is tested.
+   */
+  @Test
+  void anOutputOrInputBelowARegularFileExits2NamingTheFile() throws IOException {
+    Path in = write("tx.csv", TX);
+    Path notADirectory = write("plain.txt", "a file\n");
+    Path output = notADirectory.resolve("scores.csv");
+    assertThat(run("rfm", "--input", in.toString(), "--as-of", "1998-07-01", "--output",
+        output.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: cannot write --output " + output + ": "
+        + notADirectory + " is a file, not a directory\n");
+    assertThat(run("rfm", "--input", notADirectory.resolve("tx.csv").toString(), "--as-of",
+        "1998-07-01", "--output", dir.resolve("s.csv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read --input " + notADirectory.resolve("tx.csv")
+        + ": ").doesNotContain("Exception").doesNotContain("java.");
+    assertThat(Files.readString(notADirectory)).isEqualTo("a file\n");
+    assertThat(filesInDir()).containsExactly("plain.txt", "tx.csv");
+  }
+
   // --- all outputs or none -----------------------------------------------------------------------
 
   @Test

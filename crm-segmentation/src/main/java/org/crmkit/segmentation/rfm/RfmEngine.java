@@ -26,6 +26,18 @@ final class RfmEngine {
     return (int) day;
   }
 
+  /**
+   * The error for a recency that an {@code int} cannot hold (a last purchase more than
+   * 2,147,483,647 days, about 5.9 million years, before the as-of date): recency is exact or
+   * refused, never clamped.
+   */
+  static CrmException recencyTooLong(CustomerId customer, LocalDate lastPurchase, LocalDate asOf,
+      long days) {
+    return new CrmException("the recency of customer '" + customer + "' is " + days
+        + " days (last purchase " + lastPurchase + ", as of " + asOf + "), more than the "
+        + Integer.MAX_VALUE + " days an RFM recency can hold");
+  }
+
   static RfmTable scoreColumns(TransactionColumns cols, LocalDate asOf, RfmScorer cfg) {
     int asOfDay = toDay(asOf);
     int customers = cols.customerCount();
@@ -160,7 +172,10 @@ final class RfmEngine {
     for (int c = 0; c < customers; c++) {
       if (count[c] > 0) {
         long days = (long) asOfDay - last[c];
-        recency[c] = (int) Math.min(days, Integer.MAX_VALUE);
+        if (days > Integer.MAX_VALUE) {
+          throw recencyTooLong(ids.apply(c), LocalDate.ofEpochDay(last[c]), asOf, days);
+        }
+        recency[c] = (int) days;
         double m = mean ? total[c] / count[c] : total[c];
         monetary[c] = m + 0.0;
         index[k] = c;

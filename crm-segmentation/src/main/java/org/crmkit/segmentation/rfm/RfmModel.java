@@ -132,7 +132,8 @@ public abstract class RfmModel {
   /**
    * Scores a customer at the model's as-of date.
    *
-   * @throws CrmException if the last purchase is after the as-of date
+   * @throws CrmException if the last purchase is after the as-of date, or more than
+   *     2,147,483,647 days before it (the message names the customer and the days)
    */
   public RfmScore score(CustomerAggregate aggregate) {
     return score(aggregate, asOf());
@@ -142,7 +143,8 @@ public abstract class RfmModel {
    * Scores a customer at another as-of date with this model's cut points (for re-scoring a
    * population later with frozen thresholds).
    *
-   * @throws CrmException if the last purchase is after {@code asOf}
+   * @throws CrmException if the last purchase is after {@code asOf}, or more than 2,147,483,647
+   *     days before it (the message names the customer and the days)
    */
   public RfmScore score(CustomerAggregate aggregate, LocalDate asOf) {
     long days = ChronoUnit.DAYS.between(aggregate.lastPurchase(), asOf);
@@ -155,7 +157,10 @@ public abstract class RfmModel {
     double monetary = monetaryMeasure() == MonetaryMeasure.TOTAL
         ? aggregate.total() : aggregate.total() / aggregate.transactions();
     CustomerId id = aggregate.customer();
-    return new RfmScore(id, (int) Math.min(days, Integer.MAX_VALUE), frequency, monetary,
+    if (days > Integer.MAX_VALUE) {
+      throw RfmEngine.recencyTooLong(id, aggregate.lastPurchase(), asOf, days);
+    }
+    return new RfmScore(id, (int) days, frequency, monetary,
         recencyScore(days, id), frequencyScore(frequency, id), monetaryScore(monetary, id));
   }
 

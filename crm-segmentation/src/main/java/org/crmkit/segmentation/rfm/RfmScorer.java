@@ -77,7 +77,9 @@ public final class RfmScorer {
   /**
    * Scores every customer with a transaction on or before {@code asOf}.
    *
-   * @throws CrmException if an argument is null or no transaction is on or before {@code asOf}
+   * @throws CrmException if an argument is null, no transaction is on or before {@code asOf}, or
+   *     a customer's recency exceeds 2,147,483,647 days (the message names the customer and the
+   *     days; recency is never clamped)
    */
   public RfmResult score(Collection<Transaction> transactions, LocalDate asOf) {
     Checks.present("transactions", transactions);
@@ -95,8 +97,8 @@ public final class RfmScorer {
   /**
    * Scores customers from their aggregates.
    *
-   * @throws CrmException if the collection is empty, a customer appears twice, or a last purchase
-   *     is after {@code asOf}
+   * @throws CrmException if the collection is empty, a customer appears twice, a last purchase
+   *     is after {@code asOf}, or a recency exceeds 2,147,483,647 days
    */
   public RfmResult scoreAggregates(Collection<CustomerAggregate> aggregates, LocalDate asOf) {
     Checks.present("aggregates", aggregates);
@@ -140,8 +142,9 @@ public final class RfmScorer {
    * Scores column-wise transactions without creating an object per transaction or customer.
    * Customers without a transaction on or before {@code asOf} are left unscored.
    *
-   * @throws CrmException if no transaction is on or before {@code asOf}, or under {@link
-   *     TiePolicy#STABLE_SPLIT} if customer ids do not increase with the index
+   * @throws CrmException if no transaction is on or before {@code asOf}, a recency exceeds
+   *     2,147,483,647 days, or under {@link TiePolicy#STABLE_SPLIT} if customer ids do not
+   *     increase with the index
    */
   public RfmTable score(TransactionColumns columns, LocalDate asOf) {
     Checks.present("columns", columns);

@@ -5,12 +5,15 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
+import org.crmkit.core.CrmException;
+import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Transaction;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +133,36 @@ class RfmProperties {
                 .isEqualTo(fitted.get(a.customer()).orElseThrow());
           }
         });
+  }
+
+  /**
+   * Issue #14: over every pair of days the engine accepts (epoch days in an int, about ±5.8
+   * million years), a recency is the exact day count or, beyond 2,147,483,647 days, a
+   * CrmException naming the customer and the days; never a clamped value. The fitted score and
+   * the frozen model's agree.
+   */
+  @Test
+  void recencyIsExactOrRefusedNeverClamped() {
+    qt().withExamples(500).forAll(integers().all(), integers().all()).checkAssert((d1, d2) -> {
+      int lastDay = Math.min(d1, d2);
+      int asOfDay = Math.max(d1, d2);
+      LocalDate last = LocalDate.ofEpochDay(lastDay);
+      LocalDate asOf = LocalDate.ofEpochDay(asOfDay);
+      long days = (long) asOfDay - lastDay;
+      List<Transaction> txs = List.of(Transaction.of("a", last, 1), Transaction.of("b", asOf, 2));
+      RfmResult result;
+      try {
+        result = RfmScorer.defaults().score(txs, asOf);
+      } catch (CrmException e) {
+        assertThat(days).as("refused %s .. %s", last, asOf).isGreaterThan(Integer.MAX_VALUE);
+        assertThat(e).hasMessageContaining("customer 'a' is " + days + " days");
+        return;
+      }
+      assertThat(days).as("accepted %s .. %s", last, asOf).isLessThanOrEqualTo(Integer.MAX_VALUE);
+      RfmScore a = result.get(CustomerId.of("a")).orElseThrow();
+      assertThat((long) a.recencyDays()).isEqualTo(days);
+      assertThat(result.model().score(new CustomerAggregate(CustomerId.of("a"), last, 1, 1, 1)))
+          .isEqualTo(a);
+    });
   }
 }
