@@ -96,19 +96,11 @@ public final class AccessDataJson {
       if (id != null && type != null && !keys.add(type.name() + "\u0000" + id)) {
         r.problems.add(r.at("id"), "duplicate record id '%s' for type '%s'", id, type.name());
       }
-      if (owner != null && !userIds.contains(owner)) {
-        r.problems.add(r.at("owner"), "unknown user '%s'", owner);
-      }
-      if (unit != null && !unitIds.contains(unit)) {
-        r.problems.add(r.at("orgUnit"), "unknown org unit '%s'", unit);
-      }
-      if (territory != null && !territoryIds.contains(territory)) {
-        r.problems.add(r.at("territory"), "unknown territory '%s'", territory);
-      }
+      r.known(r.at("owner"), owner, userIds, "user");
+      r.known(r.at("orgUnit"), unit, unitIds, "org unit");
+      r.known(r.at("territory"), territory, territoryIds, "territory");
       for (int k = 0; k < members.size(); k++) {
-        if (!userIds.contains(members.get(k))) {
-          r.problems.add(r.at("members").index(k), "unknown user '%s'", members.get(k));
-        }
+        r.known(r.at("members").index(k), members.get(k), userIds, "user");
       }
       Map<String, String> attributes = r.stringMap("attributes");
       return id == null || type == null || owner == null || unit == null
@@ -122,9 +114,8 @@ public final class AccessDataJson {
         Objects.requireNonNull(territories), users), records);
   }
 
-  private static Out tree(AccessData data) {
+  private static void tree(Out root, AccessData data) {
     Organisation org = data.organisation();
-    Out root = Out.document(FORMAT);
     Nodes.write(root, "orgUnits", org.orgUnits(), OrgUnitId::value);
     Nodes.write(root, "territories", org.territories(), TerritoryId::value);
     root.array("users").array("records");
@@ -139,6 +130,5 @@ public final class AccessDataJson {
         new TreeMap<>(r.attributes()).forEach((k, v) -> a.put(k, v));
       }
     }
-    return root;
   }
 }

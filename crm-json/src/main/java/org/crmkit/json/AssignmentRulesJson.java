@@ -1,6 +1,7 @@
 package org.crmkit.json;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -87,7 +88,7 @@ public final class AssignmentRulesJson {
    * default owner (users and profiles belong to the team document and are not written).
    */
   public static String write(AssignmentRules rules) {
-    return tree(rules).text();
+    return document(new AssignmentTeamJson.Team(List.of(), List.of())).write(rules);
   }
 
   private static AssignmentRules read(In root, AssignmentTeamJson.Team team) {
@@ -175,8 +176,7 @@ public final class AssignmentRulesJson {
     return distribution == null ? null : Target.distribute(distribution);
   }
 
-  private static Out tree(AssignmentRules rules) {
-    Out root = Out.document(FORMAT);
+  private static void tree(Out root, AssignmentRules rules) {
     Nodes.write(root, "territories", rules.territories(), TerritoryId::value);
     Nodes.write(root, "productLines", rules.productLines(), ProductLineId::value);
     root.array("entries");
@@ -196,7 +196,6 @@ public final class AssignmentRulesJson {
       writeTarget(n.object("target"), e.target());
     }
     writeTarget(root.object("defaultOwner"), rules.defaultOwner());
-    return root;
   }
 
   private static void writeTarget(Out o, Target t) {

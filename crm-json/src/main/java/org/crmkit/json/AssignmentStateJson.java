@@ -87,8 +87,7 @@ public final class AssignmentStateJson {
     return map.problems.attempt(map.path.field(key), () -> UserId.of(key));
   }
 
-  private static Out tree(AssignmentState state) {
-    Out root = Out.document(FORMAT);
+  private static void tree(Out root, AssignmentState state) {
     Out cursors = root.object("cursors");
     new TreeMap<>(state.cursors()).forEach((k, v) -> cursors.put(k, v));
     Out weights = root.object("currentWeights");
@@ -101,6 +100,5 @@ public final class AssignmentStateJson {
     Out cap = root.object("capacityUsed");
     new TreeMap<>(state.capacityUsed()).forEach((u, c) ->
         cap.object(u.value()).put("period", c.period()).put("count", c.count()));
-    return root;
   }
 }

@@ -141,12 +141,12 @@ public final class AssignmentTeamJson {
     return new Team(users, profiles);
   }
 
-  private static Out tree(Team team) {
+  private static void tree(Out root, Team team) {
     if (team.users().size() != team.profiles().size()) {
       throw new CrmException("a team needs one profile per user, but has " + team.users().size()
           + " users and " + team.profiles().size() + " profiles");
     }
-    Out root = Out.document(FORMAT).array("users");
+    root.array("users");
     for (int i = 0; i < team.users().size(); i++) {
       User u = team.users().get(i);
       RepProfile p = team.profiles().get(i);
@@ -168,6 +168,5 @@ public final class AssignmentTeamJson {
           o.element("outOfOffice").put("from", a.from()).put("until", a.until()));
       o.strings("skills", new TreeSet<>(p.skills()));
     }
-    return root;
   }
 }

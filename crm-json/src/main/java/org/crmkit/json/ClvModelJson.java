@@ -64,13 +64,12 @@ public final class ClvModelJson {
   private ClvModelJson() {}
 
   /** Writes a purchase fit as its kind's section of {@code root}, one of {@code sections}. */
-  static Out writePurchases(Out root, List<Section> sections, PurchaseFit fit) {
+  static void writePurchases(Out root, List<Section> sections, PurchaseFit fit) {
     Map<String, Double> p = fit.model().parameters();
     Section section = sections.stream()
         .filter(s -> s.field.equals(fit.model().kind().documentKey())).findFirst().orElseThrow();
     section.write(root, section.parameters.stream()
         .mapToDouble(n -> Objects.requireNonNull(p.get(n))).toArray(), fit.report());
-    return root;
   }
 
   /**
@@ -199,15 +198,14 @@ public final class ClvModelJson {
     return DOCUMENT.write(model);
   }
 
-  static Out tree(ClvModel model) {
-    Out root = Out.document(FORMAT).put("calibration_end", model.calibrationEnd())
+  private static void tree(Out root, ClvModel model) {
+    root.put("calibration_end", model.calibrationEnd())
         .put("unit", model.unit().label());
     writePurchases(root, PURCHASES, model.purchases());
     GammaGammaParameters g = model.gammaGamma().parameters();
     GAMMA_GAMMA.write(root, new double[] {g.p(), g.q(), g.gamma()}, model.gammaGamma().report())
         .put("excluded_non_positive_spend",
             model.gammaGamma().excludedNonPositiveSpend());
-    return root;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.crmkit.json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
@@ -53,7 +54,9 @@ public final class HierarchyJson {
   public static <K> JsonDocument<Hierarchy<K>> document(Function<String, ? extends K> keyReader,
       Function<? super K, String> keyWriter) {
     return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>hierarchy(root, "nodes", keyReader,
-        schema(root), root.integer("maxDepth", 0), new HashSet<>()), h -> tree(h, keyWriter));
+        schema(root), root.integer("maxDepth", 0), new HashSet<>()),
+        (root, h) -> Nodes.write(header(root, h.levelSchema(), h.maxDepth()), "nodes", h,
+            keyWriter));
   }
 
   /**
@@ -63,7 +66,9 @@ public final class HierarchyJson {
   public static <K> JsonDocument<DatedHierarchy<K>> datedDocument(
       Function<String, ? extends K> keyReader, Function<? super K, String> keyWriter) {
     return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>dated(root, "nodes", keyReader,
-        schema(root), root.integer("maxDepth", 0)), h -> datedTree(h, keyWriter));
+        schema(root), root.integer("maxDepth", 0)),
+        (root, h) -> Nodes.writeDated(header(root, h.levelSchema(), h.maxDepth()), "nodes",
+            h.edges(), keyWriter));
   }
 
   /**
@@ -73,7 +78,7 @@ public final class HierarchyJson {
    *     string for two nodes (the document could not be read back)
    */
   public static <K> String write(Hierarchy<K> hierarchy, Function<? super K, String> keyWriter) {
-    return tree(hierarchy, keyWriter).text();
+    return HierarchyJson.<K>document(HierarchyJson::unread, keyWriter).write(hierarchy);
   }
 
   /**
@@ -84,7 +89,7 @@ public final class HierarchyJson {
    */
   public static <K> String writeDated(
       DatedHierarchy<K> hierarchy, Function<? super K, String> keyWriter) {
-    return datedTree(hierarchy, keyWriter).text();
+    return HierarchyJson.<K>datedDocument(HierarchyJson::unread, keyWriter).write(hierarchy);
   }
 
   /**
@@ -154,25 +159,20 @@ public final class HierarchyJson {
     }
   }
 
-  private static <K> Out tree(Hierarchy<K> h, Function<? super K, String> keyWriter) {
-    return Nodes.write(header(h.levelSchema().orElse(null), h.maxDepth()), "nodes", h, keyWriter);
+  /** The key reader of a document that is only written. */
+  private static <K> K unread(String key) {
+    throw new IllegalStateException("crmkit bug: a write-only document read " + key);
   }
 
-  private static <K> Out datedTree(DatedHierarchy<K> h, Function<? super K, String> keyWriter) {
-    return Nodes.writeDated(header(h.levelSchema().orElse(null), h.maxDepth()), "nodes", h,
-        keyWriter);
-  }
-
-  private static Out header(@Nullable LevelSchema schema, int maxDepth) {
-    Out root = Out.document(FORMAT);
-    if (schema != null) {
+  private static Out header(Out root, Optional<LevelSchema> levels, int maxDepth) {
+    levels.ifPresent(schema -> {
       root.array("levelSchema");
       for (String level : schema.levels()) {
         root.element("levelSchema").put("level", level)
             .flag("root", schema.allowsRoot(level))
             .strings("parents", new ArrayList<>(schema.allowedParents(level)));
       }
-    }
+    });
     if (maxDepth != Hierarchy.DEFAULT_MAX_DEPTH) {
       root.put("maxDepth", maxDepth);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -103,6 +104,13 @@ final class In {
     return null;
   }
 
+  /** Records "unknown {@code what} 'value'" at {@code at} if {@code known} lacks {@code value}. */
+  void known(ProblemPath at, @Nullable Object value, @Nullable Set<?> known, String what) {
+    if (value != null && known != null && !known.contains(value)) {
+      problems.add(at, "unknown %s '%s'", what, value);
+    }
+  }
+
   /** A non-blank string. */
   @Nullable String text(String f) {
     JsonNode v = value(f, "string");
@@ -142,23 +150,22 @@ final class In {
   private static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   @Nullable LocalDate date(String f) {
-    return parsed(f, "an ISO date (yyyy-MM-dd)", s -> {
-      LocalDate d = LocalDate.parse(s);
-      if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
-        throw new CrmException("\"" + s + "\" is out of range: dates must lie in the years 0001 to 9999");
-      }
-      return d;
-    });
+    return parsed(f, "an ISO date (yyyy-MM-dd)", s -> inYears(s, "dates", LocalDate.parse(s),
+        LocalDate.of(MIN_YEAR, 1, 1), LocalDate.of(MAX_YEAR, 12, 31)));
   }
 
   @Nullable Instant instant(String f) {
-    return parsed(f, "an ISO-8601 instant like \"2026-11-23T09:00:00Z\"", s -> {
-      Instant i = Instant.parse(s);
-      if (i.isBefore(MIN_INSTANT) || i.isAfter(MAX_INSTANT)) {
-        throw new CrmException("\"" + s + "\" is out of range: instants must lie in the years 0001 to 9999");
-      }
-      return i;
-    });
+    return parsed(f, "an ISO-8601 instant like \"2026-11-23T09:00:00Z\"",
+        s -> inYears(s, "instants", Instant.parse(s), MIN_INSTANT, MAX_INSTANT));
+  }
+
+  private static <T extends Comparable<? super T>> T inYears(String s, String what, T value,
+      T min, T max) {
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new CrmException("\"" + s + "\" is out of range: " + what
+          + " must lie in the years 0001 to 9999");
+    }
+    return value;
   }
 
   @Nullable LocalTime time(String f) {

@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 
@@ -34,13 +34,13 @@ public final class JsonDocument<T> {
   private final String format;
   private final Shape root;
   private final In.Read<T> reading;
-  private final Function<T, Out> writing;
+  private final BiConsumer<Out, T> writing;
 
   /**
    * A document type: {@code reading} reads the opened root object (null only with problems
-   * recorded); {@code writing} writes a value from {@link Out#document}.
+   * recorded); {@code writing} writes a value's fields after {@code format}.
    */
-  JsonDocument(String format, Shape root, In.Read<T> reading, Function<T, Out> writing) {
+  JsonDocument(String format, Shape root, In.Read<T> reading, BiConsumer<Out, T> writing) {
     this.format = format;
     this.root = root;
     this.reading = reading;
@@ -130,6 +130,8 @@ public final class JsonDocument<T> {
 
   /** The document's tree, {@code "format"} first. */
   ObjectNode tree(T value) {
-    return writing.apply(Objects.requireNonNull(value, "value")).node;
+    Out root = Out.document(format);
+    writing.accept(root, Objects.requireNonNull(value, "value"));
+    return root.node;
   }
 }

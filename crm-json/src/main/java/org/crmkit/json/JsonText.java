@@ -69,9 +69,9 @@ final class JsonText {
       for (int i = 0; i < at; i++) {
         line += bytes[i] == '\n' ? 1 : 0;
       }
-      throw new InvalidDefinitionException("JSON document", List.of(Problem.of("$",
-          "not UTF-8: the byte 0x%02X at line %d (byte offset %d) is not valid UTF-8; save the"
-              + " file as UTF-8", bytes[at] & 0xFF, line, at)));
+      throw invalid("JSON document", In.ROOT, String.format("not UTF-8: the byte 0x%02X at line"
+          + " %d (byte offset %d) is not valid UTF-8; save the file as UTF-8", bytes[at] & 0xFF,
+          line, at));
     }
     decoder.flush(out);
     return out.flip().toString();
@@ -88,33 +88,34 @@ final class JsonText {
       try {
         JsonNode node = MAPPER.readTree(p);
         if (node == null || node.isMissingNode()) {
-          throw new InvalidDefinitionException(what,
-              List.of(new Problem("$", "the document is empty")));
-        }
-        if (p.nextToken() != null) {
-          throw new InvalidDefinitionException(what, List.of(Problem.of("$",
-              "unexpected content after the document at line %d, column %d",
-              p.currentLocation().getLineNr(), p.currentLocation().getColumnNr())));
+          throw invalid(what, In.ROOT, "the document is empty");
+        } else if (p.nextToken() != null) {
+          throw invalid(what, In.ROOT, "unexpected content after the document" + where(null, p));
         }
         return node;
       } catch (JsonProcessingException e) {
-        JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-        String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String message = explain(e, p);
-        Problem problem = message == null
-            ? new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())
-            : new Problem(path(p.getParsingContext()), message + where);
-        throw new InvalidDefinitionException(what, List.of(problem));
+        throw message == null ? invalid(what, In.ROOT,
+            "not valid JSON" + where(e.getLocation(), p) + ": " + e.getOriginalMessage())
+            : invalid(what, path(p.getParsingContext()), message + where(e.getLocation(), p));
       } catch (NumberFormatException e) {
         // a decimal whose exponent does not fit (1e9999999999): Jackson does not wrap it
-        JsonLocation at = p.currentLocation();
-        throw new InvalidDefinitionException(what, List.of(new Problem(path(p.getParsingContext()),
-            "a number is out of range at line " + at.getLineNr() + ", column "
-                + at.getColumnNr())));
+        throw invalid(what, path(p.getParsingContext()),
+            "a number is out of range" + where(null, p));
       }
     } catch (IOException e) {
       throw new CrmException("cannot read the " + what + ": " + e.getMessage(), e);
     }
+  }
+
+  private static InvalidDefinitionException invalid(String what, ProblemPath at, String message) {
+    return new InvalidDefinitionException(what, List.of(new Problem(at, message)));
+  }
+
+  /** " at line L, column C" of {@code at}, or of the parser's location if null. */
+  private static String where(@Nullable JsonLocation at, JsonParser p) {
+    JsonLocation l = at != null ? at : p.currentLocation();
+    return " at line " + l.getLineNr() + ", column " + l.getColumnNr();
   }
 
   /** A plain explanation of a limit or duplicate key, or null for another syntax error. */

@@ -59,7 +59,7 @@ public final class MachineJson {
 
   /** The document of {@code machine}, pretty-printed with a fixed field order. */
   public static String write(Machine machine) {
-    return tree(machine).text();
+    return document(GuardRegistry.assumeSatisfied()).write(machine);
   }
 
   /**
@@ -75,10 +75,9 @@ public final class MachineJson {
     return document(guards).read(json);
   }
 
-  private static Out tree(Machine machine) {
-    Out root = Out.document(FORMAT).put("name", machine.name())
-        .put("initial", machine.initialState());
-    root.array("states").array("transitions");
+  private static void tree(Out root, Machine machine) {
+    root.put("name", machine.name()).put("initial", machine.initialState()).array("states")
+        .array("transitions");
     for (State s : machine.states()) {
       Out o = root.element("states").put("name", s.name()).put("parent", s.parent().orElse(null))
           .flag("final", s.isFinal()).strings("onEntry", s.onEntry()).strings("onExit", s.onExit());
@@ -97,7 +96,6 @@ public final class MachineJson {
       t.timer().ifPresent(timer ->
           o.put("after", isoDuration(timer.after())).put("clock", timer.clock()));
     }
-    return root;
   }
 
   /** ISO-8601 text of a duration, in whole days ("P180D") when it is a whole number of days. */

@@ -111,29 +111,22 @@ final class Nodes {
   }
 
   /** Writes {@code h} in preorder as the array {@code field} (written even when empty). */
-  static <K> Out write(Out out, String field, Hierarchy<K> h, Function<? super K, String> key) {
-    out.array(field);
-    Map<String, K> seen = new HashMap<>();
-    for (K node : h.nodes()) {
-      Out n = out.element(field).put("id", id(key, node, seen));
-      h.parent(node).ifPresent(p -> n.put("parent", id(key, p, seen)));
-      h.level(node).ifPresent(l -> n.put("level", l));
-    }
-    return out;
+  static <K> void write(Out out, String field, Hierarchy<K> h, Function<? super K, String> key) {
+    writeDated(out, field, h.nodes().stream().map(n -> DatedEdge.of(n, h.parent(n).orElse(null),
+        h.level(n).orElse(null), null, null)).toList(), key);
   }
 
-  /** Writes the edges of {@code h} in declaration order as the array {@code field}. */
-  static <K> Out writeDated(Out out, String field, DatedHierarchy<K> h,
+  /** Writes {@code edges} in their order as the array {@code field} (written even when empty). */
+  static <K> void writeDated(Out out, String field, List<DatedEdge<K>> edges,
       Function<? super K, String> key) {
     out.array(field);
     Map<String, K> seen = new HashMap<>();
-    for (DatedEdge<K> e : h.edges()) {
+    for (DatedEdge<K> e : edges) {
       Out n = out.element(field).put("id", id(key, e.node(), seen));
       e.parent().ifPresent(p -> n.put("parent", id(key, p, seen)));
       n.put("level", e.level().orElse(null)).put("validFrom", e.validFrom().orElse(null))
           .put("validTo", e.validTo().orElse(null));
     }
-    return out;
   }
 
   private static <K> String id(Function<? super K, String> key, K node, Map<String, K> seen) {

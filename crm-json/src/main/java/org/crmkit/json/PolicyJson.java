@@ -70,7 +70,7 @@ public final class PolicyJson {
 
   /** The definitions from and to any source ({@link #readDocument} lists the problems). */
   public static final JsonDocument<PolicyDocument> DOCUMENT =
-      new JsonDocument<>(FORMAT, ROOT, PolicyJson::read, PolicyJson::tree);
+      new JsonDocument<>(FORMAT, ROOT, PolicyJson::read, (root, p) -> write(root, p, ROOT));
 
   private PolicyJson() {}
 
@@ -261,12 +261,6 @@ public final class PolicyJson {
       }
     }
     return out;
-  }
-
-  private static Out tree(PolicyDocument policy) {
-    Out root = Out.document(FORMAT);
-    write(root, policy, ROOT);
-    return root;
   }
 
   /**

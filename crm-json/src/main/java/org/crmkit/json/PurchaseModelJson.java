@@ -32,7 +32,7 @@ public final class PurchaseModelJson {
   /** The document from and to any source ({@link #read(String)} lists the problems reported). */
   public static final JsonDocument<PurchaseFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
       root -> ClvModelJson.readPurchases(root, SECTIONS),
-      fit -> ClvModelJson.writePurchases(Out.document(FORMAT), SECTIONS, fit));
+      (root, fit) -> ClvModelJson.writePurchases(root, SECTIONS, fit));
 
   private PurchaseModelJson() {}
 

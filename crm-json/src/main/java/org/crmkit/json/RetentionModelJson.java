@@ -31,11 +31,8 @@ public final class RetentionModelJson {
   public static final JsonDocument<RetentionFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
       root -> SBG.read(root, (p, report, s) ->
           new RetentionFit(new ShiftedBetaGeometric(p[0], p[1]), report, List.of())),
-      fit -> {
-        Out root = Out.document(FORMAT);
-        SBG.write(root, new double[] {fit.model().alpha(), fit.model().beta()}, fit.report());
-        return root;
-      });
+      (root, fit) ->
+          SBG.write(root, new double[] {fit.model().alpha(), fit.model().beta()}, fit.report()));
 
   private RetentionModelJson() {}
 

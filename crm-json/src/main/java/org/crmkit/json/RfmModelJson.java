@@ -53,14 +53,13 @@ public final class RfmModelJson {
     return DOCUMENT.read(json);
   }
 
-  static Out tree(RfmModel model) {
-    Out root = Out.document(FORMAT).put("asOf", model.asOf()).put("tiles", model.tiles())
+  private static void tree(Out root, RfmModel model) {
+    root.put("asOf", model.asOf()).put("tiles", model.tiles())
         .put("ties", model.ties()).put("frequencyMeasure", model.frequencyMeasure())
         .put("monetaryMeasure", model.monetaryMeasure());
     cuts(root, "recencyCuts", model.recencyCuts());
     cuts(root, "frequencyCuts", model.frequencyCuts());
     cuts(root, "monetaryCuts", model.monetaryCuts());
-    return root;
   }
 
   private static void cuts(Out root, String f, List<CutPoint> cuts) {

@@ -42,7 +42,7 @@ public final class SegmentRulesJson {
    */
   public static JsonDocument<SegmentRules> document(boolean strict) {
     return new JsonDocument<>(FORMAT, ROOT, SegmentRulesJson::read,
-        rules -> tree(rules, strict));
+        (root, rules) -> tree(root, rules, strict));
   }
 
   /** The rule set as a JSON document (pretty-printed); {@code strict} is written as given. */
@@ -60,9 +60,8 @@ public final class SegmentRulesJson {
     return document(false).read(json);
   }
 
-  private static Out tree(SegmentRules rules, boolean strict) {
-    Out root = Out.document(FORMAT).put("tiles", rules.tiles()).put("strict", strict)
-        .array("rules");
+  private static void tree(Out root, SegmentRules rules, boolean strict) {
+    root.put("tiles", rules.tiles()).put("strict", strict).array("rules");
     for (SegmentRule r : rules.rules()) {
       Out o = root.element("rules").put("segment", r.segment());
       range(o, "r", r.r());
@@ -75,7 +74,6 @@ public final class SegmentRulesJson {
       }
       o.strings("overrides", new TreeSet<>(r.overrides()));
     }
-    return root;
   }
 
   private static void range(Out o, String f, ScoreRange range) {

@@ -63,15 +63,11 @@ final class Users {
       if (userId != null && ids.putIfAbsent(userId, u.at("id")) != null) {
         u.problems.add(u.at("id"), "duplicate user id '%s'", userId);
       }
-      if (unit != null && units != null && !units.contains(OrgUnitId.of(unit))) {
-        u.problems.add(u.at("orgUnit"), "unknown org unit '%s'", unit);
-      }
+      u.known(u.at("orgUnit"), unit == null ? null : OrgUnitId.of(unit), units, "org unit");
       List<TerritoryId> ts =
           u.parsedStrings("territories", false, "a territory id", TerritoryId::of);
-      for (int k = 0; known != null && k < ts.size(); k++) {
-        if (!known.contains(ts.get(k))) {
-          u.problems.add(u.at("territories").index(k), "unknown territory '%s'", ts.get(k));
-        }
+      for (int k = 0; k < ts.size(); k++) {
+        u.known(u.at("territories").index(k), ts.get(k), known, "territory");
       }
       if (userId != null && boss != null) {
         managers.put(userId, boss);
