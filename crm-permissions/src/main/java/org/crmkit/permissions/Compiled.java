@@ -59,12 +59,72 @@ final class Compiled {
   Map<ObjectType, Map<String, Map<RoleId, FieldAccess>>> fieldRules;
   Map<UserId, Subject> subjects;
   Subject[] directory;
+  /** {@code subjects.get(mgmt.nodeAt(p))} for every management position {@code p}. */
+  @Nullable Subject[] subjectAtMgmt;
+  /**
+   * By management position: the directory user's org-unit id object and its org-unit position
+   * (-1 if unknown), so that a record whose unit is that very object (a host that fills records
+   * from its user objects) needs no unit look-up.
+   */
+  @Nullable OrgUnitId[] ownerUnit;
+  int[] ownerUnitPos;
 
   int slots() {
     return (types.size() + 1) * ACTIONS;
   }
 
+  /**
+   * The known types by the spread hash of their names: {@code typeSlot[i]} has index {@code
+   * typeSlotIndex[i]}; sized so that no two known types share a slot (a one-slot empty table when
+   * no such size up to 1,024 exists, so every look-up takes {@link #typeIndexScan}).
+   */
+  @Nullable ObjectType[] typeSlot;
+  int[] typeSlotIndex;
+  int typeMask;
+
+  static int typeHash(ObjectType t) {
+    int h = t.name().hashCode();
+    return h ^ (h >>> 16) ^ (h >>> 7);
+  }
+
+  /** Fills {@link #typeSlot} for {@link #typeArray}. */
+  void indexTypes() {
+    for (int size = 16; size <= 1024; size <<= 1) {
+      @Nullable ObjectType[] slots = new ObjectType[size];
+      int[] index = new int[size];
+      boolean clash = false;
+      for (int i = 0; i < typeArray.length && !clash; i++) {
+        int at = typeHash(typeArray[i]) & (size - 1);
+        clash = slots[at] != null;
+        slots[at] = typeArray[i];
+        index[at] = i;
+      }
+      if (!clash) {
+        typeSlot = slots;
+        typeSlotIndex = index;
+        typeMask = size - 1;
+        return;
+      }
+    }
+    typeSlot = new ObjectType[1];
+    typeSlotIndex = new int[1];
+    typeMask = 0;
+  }
+
+  /**
+   * The index of type {@code t}, or {@link #otherType}: one hashed slot (no branch that depends on
+   * which type it is), the scan only for a type this policy does not name.
+   */
   int typeIndexOf(ObjectType t) {
+    int at = typeHash(t) & typeMask;
+    ObjectType k = typeSlot[at];
+    if (k == t || (k != null && k.name().equals(t.name()))) {
+      return typeSlotIndex[at];
+    }
+    return typeIndexScan(t);
+  }
+
+  private int typeIndexScan(ObjectType t) {
     ObjectType[] known = typeArray;
     for (int i = 0; i < known.length; i++) {
       if (known[i] == t) {

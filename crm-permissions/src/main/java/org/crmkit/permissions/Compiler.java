@@ -87,6 +87,7 @@ final class Compiler {
     d.manualShares.forEach(m -> types.putIfAbsent(m.type(), types.size()));
     c.types = List.copyOf(types.keySet());
     c.typeArray = c.types.toArray(new ObjectType[0]);
+    c.indexTypes();
     c.typeIndex = Map.copyOf(types);
     c.otherType = c.types.size();
     int nTypes = c.types.size() + 1;
@@ -271,6 +272,17 @@ final class Compiler {
       Subject s = subject(c, users.get(i));
       c.directory[i] = s;
       c.subjects.put(s.id, s);
+    }
+    c.subjectAtMgmt = new Subject[c.mgmt.size()];
+    for (int p = 0; p < c.subjectAtMgmt.length; p++) {
+      c.subjectAtMgmt[p] = c.subjects.get(c.mgmt.nodeAt(p));
+    }
+    c.ownerUnit = new OrgUnitId[c.subjectAtMgmt.length];
+    c.ownerUnitPos = new int[c.subjectAtMgmt.length];
+    for (int p = 0; p < c.subjectAtMgmt.length; p++) {
+      Subject s = c.subjectAtMgmt[p];
+      c.ownerUnit[p] = s == null ? null : s.user.orgUnit();
+      c.ownerUnitPos[p] = s == null ? -1 : s.orgPos;
     }
     LOG.debug("compiled access policy: {} roles, {} types, {} rules, {} users", nRoles,
         c.types.size(), d.sharing.size() + d.denies.size(), users.size());

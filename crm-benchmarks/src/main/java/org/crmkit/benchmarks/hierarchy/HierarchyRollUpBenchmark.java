@@ -31,6 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code floorArrayPass}: the floor for that work: the preorder keys and parent positions
  *       as bare arrays, each node's value read through its key into a {@code double[]}, then one
  *       backward pass adding each node's total to its parent's;
+ *   <li>{@code floorFusedPass}: the same work in one backward pass (each node's value read
+ *       through its key and added to what its descendants added, then the total added to its
+ *       parent's), the loop {@code crmkit} runs, on bare arrays;
+ *   <li>{@code crmkitSumByPosition}: {@link Hierarchy#sumByPosition}, the values already in a
+ *       column by preorder position;
  *   <li>{@code floorPreorderValues}: the hardware floor: the values already laid out in preorder
  *       in a {@code double[]}, one backward pass (no key is dereferenced);
  *   <li>{@code guavaPrecomputedOrder}: a Guava user who computes the post-order of {@code
@@ -101,6 +106,8 @@ public class HierarchyRollUpBenchmark {
   private void checkAgreement() {
     DoubleRollUp<Integer> ours = crmkit();
     double[] floor = floorArrayPass();
+    double[] fused = floorFusedPass();
+    DoubleRollUp<Integer> byPosition = crmkitSumByPosition();
     double[] hw = floorPreorderValues();
     double[] guava = guavaPrecomputedOrder();
     Map<Integer, Double> post = guavaPostOrder();
@@ -109,6 +116,8 @@ public class HierarchyRollUpBenchmark {
       Integer k = preorderKeys[i];
       double a = ours.get(k);
       same("floorArrayPass", k, a, floor[i]);
+      same("floorFusedPass", k, a, fused[i]);
+      same("crmkitSumByPosition", k, a, byPosition.getAt(i));
       same("floorPreorderValues", k, a, hw[i]);
       same("guavaPrecomputedOrder", k, a, guava[postorderIndex.get(k)]);
       same("guavaPostOrder", k, a, post.get(k));
@@ -147,6 +156,34 @@ public class HierarchyRollUpBenchmark {
       }
     }
     return acc;
+  }
+
+  /**
+   * Floor with the same per-node value work in one backward pass: key → value added to what the
+   * descendants added, then the total added to the parent's.
+   */
+  @Benchmark
+  public double[] floorFusedPass() {
+    Integer[] keys = preorderKeys;
+    int[] parent = preorderParent;
+    double[] v = value;
+    int n = keys.length;
+    double[] acc = new double[n];
+    for (int i = n - 1; i >= 0; i--) {
+      double total = acc[i] + v[keys[i]];
+      acc[i] = total;
+      int p = parent[i];
+      if (p >= 0) {
+        acc[p] += total;
+      }
+    }
+    return acc;
+  }
+
+  /** crmkit with the values already in a column by preorder position. */
+  @Benchmark
+  public DoubleRollUp<Integer> crmkitSumByPosition() {
+    return hierarchy.sumByPosition(preorderValues);
   }
 
   /** Hardware floor: values already in preorder, one backward parent-array pass. */

@@ -15,6 +15,15 @@ import org.crmkit.core.hierarchy.Hierarchy;
  * (a random recursive forest: about n/1000 trees, average depth about ln(n/1000) + 1, typical
  * height 20-30). Rows are declared in a random order, so children often precede their parents.
  * Seeded: the same n gives the same forest.
+ *
+ * <p>The key objects lie in memory in key order, the order they are allocated in: the
+ * constructor ends with a full collection ({@link System#gc()}), which compacts without
+ * reordering and moves them out of the young generation, before any young collection can copy
+ * them. Without it, the young collections during a benchmark's setup copy the keys in the order
+ * of whichever array referencing them they scan first (the Guava post-order, crmkit's preorder,
+ * the shuffled declaration order), which varied between forks and made one variant's iteration
+ * order the memory order, so that its key reads were sequential while the others' were random.
+ * {@code -Dcrmkit.bench.settleKeys=false} leaves that to chance, to see the effect.
  */
 final class RandomForest {
   final int n;
@@ -59,6 +68,9 @@ final class RandomForest {
     value = new double[n];
     for (int i = 0; i < n; i++) {
       value[i] = random.nextInt(10_000) / 100.0;
+    }
+    if (!"false".equals(System.getProperty("crmkit.bench.settleKeys"))) {
+      System.gc();
     }
   }
 

@@ -80,4 +80,34 @@ class HierarchyProperties {
           }
         });
   }
+
+  @Test
+  void sumByPositionIsBitForBitTheSumOfTheSameValues() {
+    double[] specials = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 1e308};
+    qt().withExamples(300)
+        .forAll(integers().between(0, 60), integers().between(0, RandomForests.SHAPES - 1),
+            longs().all())
+        .checkAssert((n, shape, seed) -> {
+          Hierarchy<String> h = RandomForests.hierarchy(RandomForests.forest(n, shape, seed));
+          Random random = new Random(seed);
+          double[] column = new double[h.size()];
+          for (int i = 0; i < column.length; i++) {
+            column[i] = random.nextInt(8) == 0 ? specials[random.nextInt(specials.length)]
+                : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20));
+          }
+          double[] before = column.clone();
+          Map<String, Integer> calls = new HashMap<>();
+          DoubleRollUp<String> sum = h.sum(k -> {
+            calls.merge(k, 1, Integer::sum);
+            return column[h.indexOf(k)];
+          });
+          DoubleRollUp<String> byPosition = h.sumByPosition(column);
+          assertThat(column).isEqualTo(before);
+          assertThat(calls).hasSize(h.size()).allSatisfy((k, c) -> assertThat(c).isEqualTo(1));
+          for (int i = 0; i < h.size(); i++) {
+            assertThat(Double.doubleToLongBits(byPosition.getAt(i)))
+                .isEqualTo(Double.doubleToLongBits(sum.getAt(i)));
+          }
+        });
+  }
 }

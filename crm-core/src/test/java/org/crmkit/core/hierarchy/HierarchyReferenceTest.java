@@ -91,6 +91,11 @@ class HierarchyReferenceTest {
           DoubleRollUp<String> min = h.min(value::apply);
           DoubleRollUp<String> count = h.count(k -> value.apply(k) > 0);
           RollUp<String, String> concat = h.rollUpValues(k -> k + ";", String::concat);
+          double[] column = new double[h.size()];
+          for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(h.nodeAt(i));
+          }
+          DoubleRollUp<String> byPosition = h.sumByPosition(column);
           for (String k : naive.nodes()) {
             assertThat(sum.get(k)).isEqualTo(sums.get(k));
             assertThat(max.get(k)).isEqualTo(naive.fold(k, value, Math::max));
@@ -99,6 +104,36 @@ class HierarchyReferenceTest {
                 .isEqualTo(naive.fold(k, x -> value.apply(x) > 0 ? 1.0 : 0.0, Double::sum));
             assertThat(concat.get(k)).isEqualTo(naive.fold(k, x -> x + ";", String::concat));
             assertThat(sum.getAt(h.indexOf(k))).isEqualTo(sums.get(k));
+            assertThat(byPosition.get(k)).isEqualTo(sums.get(k));
+          }
+        });
+  }
+
+  @Test
+  void sumsKeepTheSignOfZeroLikeTheNaiveSums() {
+    double[] pool = {-0.0, -0.0, -0.0, 0.0, 1.0, -1.0};
+    qt().withExamples(300)
+        .forAll(integers().between(0, 60), integers().between(0, RandomForests.SHAPES - 1),
+            longs().all())
+        .checkAssert((n, shape, seed) -> {
+          List<Row> rows = RandomForests.forest(n, shape, seed);
+          Hierarchy<String> h = RandomForests.hierarchy(rows);
+          NaiveHierarchy<String> naive = RandomForests.naive(rows);
+          java.util.function.Function<String, Double> value =
+              k -> pool[Math.floorMod(k.hashCode() ^ seed.intValue(), pool.length)];
+          // small integers and signed zeros: exact, and a zero sum is -0.0 exactly when every
+          // term is -0.0, whatever the order
+          Map<String, Double> sums = naive.sums(value);
+          double[] column = new double[h.size()];
+          for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(h.nodeAt(i));
+          }
+          DoubleRollUp<String> sum = h.sum(value::apply);
+          DoubleRollUp<String> byPosition = h.sumByPosition(column);
+          for (String k : naive.nodes()) {
+            long want = Double.doubleToRawLongBits(sums.get(k));
+            assertThat(Double.doubleToRawLongBits(sum.get(k))).as("sum at %s", k).isEqualTo(want);
+            assertThat(Double.doubleToRawLongBits(byPosition.get(k))).isEqualTo(want);
           }
         });
   }

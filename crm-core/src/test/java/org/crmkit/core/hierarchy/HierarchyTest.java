@@ -70,6 +70,34 @@ class HierarchyTest {
   }
 
   @Test
+  void sumsAColumnKeptByPreorderPosition() {
+    double[] revenue = new double[world.size()];
+    revenue[world.indexOf("BERLIN")] = 10;
+    revenue[world.indexOf("MUNICH")] = 5;
+    revenue[world.indexOf("CHINA")] = 7;
+    DoubleRollUp<String> byPosition = world.sumByPosition(revenue);
+    assertThat(byPosition.get("GERMANY")).isEqualTo(15.0);
+    assertThat(byPosition.get("GLOBAL")).isEqualTo(22.0);
+    assertThat(byPosition.get("CHINA")).isEqualTo(7.0);
+    assertThat(revenue[world.indexOf("GLOBAL")]).as("the column is not modified").isZero();
+    assertThatThrownBy(() -> world.sumByPosition(new double[3]))
+        .isInstanceOf(CrmException.class)
+        .hasMessage("values must have one entry per node (7), but had 3");
+  }
+
+  @Test
+  void negativeZeroSumsToNegativeZeroAndNaNPropagates() {
+    DoubleRollUp<String> zeros = world.sum(n -> -0.0);
+    assertThat(Double.doubleToRawLongBits(zeros.get("GLOBAL")))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(world.sum(n -> n.equals("BERLIN") ? Double.NaN : 1).get("EMEA")).isNaN();
+    assertThat(world.sum(n -> n.equals("BERLIN") ? Double.NaN : 1).get("CHINA")).isEqualTo(1.0);
+    assertThat(world.min(n -> n.equals("MUNICH") ? Double.NaN : 1).get("GLOBAL")).isNaN();
+    assertThat(world.max(n -> n.equals("GERMANY") ? -0.0 : Double.NEGATIVE_INFINITY)
+        .get("EMEA")).isEqualTo(-0.0);
+  }
+
+  @Test
   void objectRollUpKeepsPreorderForNonCommutativeCombiners() {
     RollUp<String, String> concat = world.rollUpValues(n -> n.substring(0, 1), String::concat);
     assertThat(concat.get("GLOBAL")).isEqualTo("GEGBMAC");
