@@ -180,8 +180,8 @@ class SparkClvFitTest {
     assertThat(exactTuples).isEqualTo(8_685);
     assertThat(fitted).isLessThan(exactTuples / 2);
     assertThat(approx.purchases().report().observations()).isEqualTo(23_570);
-    // an approximation, not a different model: the parameters move by a few percent at most
-    assertThat(worst).isGreaterThan(0).isLessThan(0.1);
+    // an approximation, not a different model: measured 0.0065 (alpha), bound 0.02
+    assertThat(worst).isGreaterThan(0).isLessThan(0.02);
     // Gamma-Gamma does not use the times
     assertThat(approx.gammaGamma().parameters()).isEqualTo(exact.gammaGamma().parameters());
   }
