@@ -96,6 +96,10 @@ public final class GammaGamma {
       sum += w[k] * m[k];
       k++;
     }
+    if (max - min <= 1e-9 * max) {
+      throw new DegenerateDataException("Gamma-Gamma needs varying spend, but all " + count(used)
+          + " repeat buyers have the same mean spend " + max + ": p and q are not identified");
+    }
     double mean = sum / used;
     int[] distinct = java.util.Arrays.stream(x).distinct().sorted().toArray();
     int maxX = distinct[distinct.length - 1];

@@ -137,6 +137,8 @@ class SparkClvFitTest {
         .isEqualTo(want.gammaGamma().excludedNonPositiveSpend());
     // the document has the same fields in the same order
     assertThat(fieldNames(Files.readString(actual))).isEqualTo(fieldNames(Files.readString(expected)));
+    // and, the fits being one computation, the same bytes (report, standard errors included)
+    assertThat(Files.readString(actual)).isEqualTo(Files.readString(expected));
   }
 
   @Test
