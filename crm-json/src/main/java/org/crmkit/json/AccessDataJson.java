@@ -1,11 +1,11 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,7 +37,7 @@ public final class AccessDataJson {
   /** The format this reader understands and the writer produces. */
   public static final String FORMAT = "crmkit.access-data/1";
 
-  static final Shape ROOT = Documents.shape("access data document", "orgUnits?", "territories?",
+  static final Shape ROOT = Shape.document("access data document", "orgUnits?", "territories?",
       "users", "records");
   static final Users USERS = new Users("user", true);
   static final Shape RECORD = new Shape("record", "id", "type", "owner", "orgUnit", "territory?",
@@ -59,11 +59,6 @@ public final class AccessDataJson {
    */
   public static AccessData read(String json) {
     return DOCUMENT.read(json);
-  }
-
-  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
-  public static AccessData read(InputStream in) throws IOException {
-    return DOCUMENT.read(in);
   }
 
   /** Writes a document that {@link #read} turns back into equal data. */
@@ -115,22 +110,12 @@ public final class AccessDataJson {
           r.problems.add(r.at("members").index(k), "unknown user '%s'", members.get(k));
         }
       }
-      AccessRecord.Builder b = AccessRecord.builder().putAllAttributes(r.stringMap("attributes"))
-          .addAllMembers(members);
-      if (id == null || type == null || owner == null || unit == null
-          || r.problems.count() > before) {
-        return null;
-      }
-      return r.problems.attempt(r.path, () -> {
-        b.id(id).type(type).owner(owner).orgUnit(unit);
-        if (territory != null) {
-          b.territory(territory);
-        }
-        if (team != null) {
-          b.team(team);
-        }
-        return b.build();
-      });
+      Map<String, String> attributes = r.stringMap("attributes");
+      return id == null || type == null || owner == null || unit == null
+          || r.problems.count() > before ? null : r.problems.attempt(r.path, () ->
+          AccessRecord.builder().id(id).type(type).owner(owner).orgUnit(unit)
+              .territory(Optional.ofNullable(territory)).team(Optional.ofNullable(team))
+              .addAllMembers(members).putAllAttributes(attributes).build());
     });
     root.problems.throwIfAny();
     return new AccessData(new Organisation(Objects.requireNonNull(units),

@@ -1,9 +1,8 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
@@ -52,7 +51,7 @@ public final class AssignmentRulesJson {
   /** The format this reader understands and the writer produces. */
   public static final String FORMAT = "crmkit.assignment-rules/1";
 
-  static final Shape ROOT = Documents.shape("assignment rules document", "territories?",
+  static final Shape ROOT = Shape.document("assignment rules document", "territories?",
       "productLines?", "entries", "defaultOwner");
   static final Shape ENTRY = new Shape("entry", "name", "condition?", "target");
   static final Shape COND = new Shape("condition", "territories?", "productLines?", "industries?",
@@ -83,12 +82,6 @@ public final class AssignmentRulesJson {
     return document(team).read(json);
   }
 
-  /** As {@code document(team).read(in)} (UTF-8, read to the end, not closed). */
-  public static AssignmentRules read(InputStream in, AssignmentTeamJson.Team team)
-      throws IOException {
-    return document(team).read(in);
-  }
-
   /**
    * Writes rules as a document that {@link #read} turns back into equal entries, hierarchies and
    * default owner (users and profiles belong to the team document and are not written).
@@ -100,19 +93,12 @@ public final class AssignmentRulesJson {
   private static AssignmentRules read(In root, AssignmentTeamJson.Team team) {
     AssignmentRules.Builder b = AssignmentRules.builder().users(team.users())
         .profiles(team.profiles());
-    if (root.has("territories")) {
-      Hierarchy<TerritoryId> h = Nodes.hierarchy(root, "territories", TerritoryId::of, null, null);
-      if (h != null) {
-        b.territories(h);
-      }
-    }
-    if (root.has("productLines")) {
-      Hierarchy<ProductLineId> h =
-          Nodes.hierarchy(root, "productLines", ProductLineId::of, null, null);
-      if (h != null) {
-        b.productLines(h);
-      }
-    }
+    Hierarchy<TerritoryId> territories = root.has("territories") ? Nodes.hierarchy(root,
+        "territories", TerritoryId::of, null, null, new HashSet<>()) : null;
+    Hierarchy<ProductLineId> lines = root.has("productLines") ? Nodes.hierarchy(root,
+        "productLines", ProductLineId::of, null, null, new HashSet<>()) : null;
+    Optional.ofNullable(territories).ifPresent(b::territories);
+    Optional.ofNullable(lines).ifPresent(b::productLines);
     for (In e : root.objects("entries", ENTRY)) {
       String name = e.text("name");
       In c = e.object("condition", COND);
@@ -123,16 +109,13 @@ public final class AssignmentRulesJson {
         b.entry(new AssignmentEntry(name, condition, target));
       }
     }
-    Target owner = target(root, "defaultOwner");
-    if (owner != null) {
-      b.defaultOwner(owner);
-    }
+    Optional.ofNullable(target(root, "defaultOwner")).ifPresent(b::defaultOwner);
     root.problems.throwIfAny();
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
       throw e.relocated(ROOT.name(), p -> p.prefixedBy(p.startsWith("entries")
-          || p.startsWith("defaultOwner") ? Documents.ROOT : ProblemPath.of("team")));
+          || p.startsWith("defaultOwner") ? In.ROOT : ProblemPath.of("team")));
     }
   }
 
@@ -145,9 +128,7 @@ public final class AssignmentRulesJson {
         .addAllIndustries(c.strings("industries", true))
         .addAllSources(c.strings("sources", true))
         .addAllValueTiers(c.strings("valueTiers", true))
-        .addAllSizeBands(c.parsedStrings("sizeBands", true,
-            "one of " + java.util.Arrays.toString(SizeBand.values()),
-            s -> SizeBand.valueOf(s.toUpperCase(Locale.ROOT))));
+        .addAllSizeBands(c.enumValues("sizeBands", SizeBand.class));
     Double min = c.number("minScore");
     Double max = c.number("maxScore");
     if (min != null) {
@@ -185,11 +166,8 @@ public final class AssignmentRulesJson {
     Distribution.Builder d = Distribution.builder()
         .addAllUsers(t.parsedStrings("users", false, "a user id", UserId::of))
         .addAllRequiredSkills(t.strings("requiredSkills", false))
-        .requireTerritoryCoverage(t.bool("requireTerritoryCoverage", false));
-    TeamId team = t.parsed("team", "a team id", TeamId::of);
-    if (team != null) {
-      d.team(team);
-    }
+        .requireTerritoryCoverage(t.bool("requireTerritoryCoverage", false))
+        .team(Optional.ofNullable(t.parsed("team", "a team id", TeamId::of)));
     if (strategy == null || t.problems.count() > before) {
       return null;
     }
@@ -205,18 +183,16 @@ public final class AssignmentRulesJson {
     for (AssignmentEntry e : rules.entries()) {
       Out n = root.element("entries").put("name", e.name());
       Condition c = e.condition();
-      if (c.equals(Condition.any())) {
-        writeTarget(n.object("target"), e.target());
-        continue;
+      if (!c.equals(Condition.any())) {
+        Out o = n.object("condition").strings("territories", new TreeSet<>(c.territories()))
+            .strings("productLines", new TreeSet<>(c.productLines()))
+            .strings("industries", new TreeSet<>(c.industries()))
+            .strings("sizeBands", new TreeSet<>(c.sizeBands()))
+            .strings("sources", new TreeSet<>(c.sources()))
+            .strings("valueTiers", new TreeSet<>(c.valueTiers()));
+        c.minScore().ifPresent(v -> o.put("minScore", v));
+        c.maxScore().ifPresent(v -> o.put("maxScore", v));
       }
-      Out o = n.object("condition").strings("territories", new TreeSet<>(c.territories()))
-          .strings("productLines", new TreeSet<>(c.productLines()))
-          .strings("industries", new TreeSet<>(c.industries()))
-          .strings("sizeBands", new TreeSet<>(c.sizeBands()))
-          .strings("sources", new TreeSet<>(c.sources()))
-          .strings("valueTiers", new TreeSet<>(c.valueTiers()));
-      c.minScore().ifPresent(v -> o.number("minScore", v));
-      c.maxScore().ifPresent(v -> o.number("maxScore", v));
       writeTarget(n.object("target"), e.target());
     }
     writeTarget(root.object("defaultOwner"), rules.defaultOwner());

@@ -1,8 +1,5 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.crmkit.core.InvalidDefinitionException;
@@ -27,7 +24,7 @@ public final class AssignmentStateJson {
   /** The format this reader understands and the writer produces. */
   public static final String FORMAT = "crmkit.assignment-state/1";
 
-  static final Shape ROOT = Documents.shape("assignment state document", "cursors?",
+  static final Shape ROOT = Shape.document("assignment state document", "cursors?",
       "currentWeights?", "openItems?", "capacityUsed?");
   static final Shape USE = new Shape("capacity use", "period", "count");
 
@@ -47,11 +44,6 @@ public final class AssignmentStateJson {
     return DOCUMENT.read(json);
   }
 
-  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
-  public static AssignmentState read(InputStream in) throws IOException {
-    return DOCUMENT.read(in);
-  }
-
   /** Writes a state document that {@link #read} turns back into an equal state. */
   public static String write(AssignmentState state) {
     return DOCUMENT.write(state);
@@ -59,48 +51,36 @@ public final class AssignmentStateJson {
 
   private static AssignmentState read(In root) {
     AssignmentState.Builder b = AssignmentState.builder();
-    In cursors = root.map("cursors");
-    if (cursors != null) {
-      cursors.integers(0, Integer.MAX_VALUE).forEach((k, v) -> b.putCursors(k, v.intValue()));
-    }
+    root.map("cursors").integers(0, Integer.MAX_VALUE)
+        .forEach((k, v) -> b.putCursors(k, v.intValue()));
     In weights = root.map("currentWeights");
-    if (weights != null) {
-      for (Map.Entry<String, JsonNode> e : weights.node.properties()) {
-        In inner = weights.map(e.getKey());
-        if (inner != null) {
-          Map<UserId, Long> w = new TreeMap<>();
-          inner.integers(Long.MIN_VALUE, Long.MAX_VALUE).forEach((u, v) -> {
-            UserId id = user(inner, u);
-            if (id != null) {
-              w.put(id, v);
-            }
-          });
-          b.putCurrentWeights(e.getKey(), w);
-        }
-      }
-    }
-    In open = root.map("openItems");
-    if (open != null) {
-      open.integers(0, Integer.MAX_VALUE).forEach((u, v) -> {
-        UserId id = user(open, u);
-        if (id != null) {
-          b.putOpenItems(id, v.intValue());
-        }
-      });
-    }
+    weights.node.properties().forEach(e -> b.putCurrentWeights(e.getKey(),
+        byUser(weights.map(e.getKey()), Long.MIN_VALUE, Long.MAX_VALUE)));
+    byUser(root.map("openItems"), 0, Integer.MAX_VALUE)
+        .forEach((u, v) -> b.putOpenItems(u, v.intValue()));
     In capacity = root.map("capacityUsed");
-    if (capacity != null) {
-      capacity.objects(USE).forEach((u, c) -> {
-        String period = c.text("period");
-        Integer count = c.integer("count", 0);
-        UserId id = user(capacity, u);
-        if (id != null && period != null && count != null) {
-          b.putCapacityUsed(id, new AssignmentState.CapacityUse(period, count));
-        }
-      });
-    }
+    capacity.objects(USE).forEach((u, c) -> {
+      String period = c.text("period");
+      Integer count = c.integer("count", 0);
+      UserId id = user(capacity, u);
+      if (id != null && period != null && count != null) {
+        b.putCapacityUsed(id, new AssignmentState.CapacityUse(period, count));
+      }
+    });
     root.problems.throwIfAny();
     return b.build();
+  }
+
+  /** The entries of {@code map} as integers in {@code [min, max]} by user id. */
+  private static Map<UserId, Long> byUser(In map, long min, long max) {
+    Map<UserId, Long> out = new TreeMap<>();
+    map.integers(min, max).forEach((u, v) -> {
+      UserId id = user(map, u);
+      if (id != null) {
+        out.put(id, v);
+      }
+    });
+    return out;
   }
 
   private static @Nullable UserId user(In map, String key) {
@@ -110,17 +90,17 @@ public final class AssignmentStateJson {
   private static Out tree(AssignmentState state) {
     Out root = Out.document(FORMAT);
     Out cursors = root.object("cursors");
-    new TreeMap<>(state.cursors()).forEach((k, v) -> cursors.number(k, v));
+    new TreeMap<>(state.cursors()).forEach((k, v) -> cursors.put(k, v));
     Out weights = root.object("currentWeights");
     new TreeMap<>(state.currentWeights()).forEach((entry, m) -> {
       Out o = weights.object(entry);
-      new TreeMap<>(m).forEach((u, w) -> o.number(u.value(), w));
+      new TreeMap<>(m).forEach((u, w) -> o.put(u.value(), w));
     });
     Out open = root.object("openItems");
-    new TreeMap<>(state.openItems()).forEach((u, n) -> open.number(u.value(), n));
+    new TreeMap<>(state.openItems()).forEach((u, n) -> open.put(u.value(), n));
     Out cap = root.object("capacityUsed");
     new TreeMap<>(state.capacityUsed()).forEach((u, c) ->
-        cap.object(u.value()).put("period", c.period()).number("count", c.count()));
+        cap.object(u.value()).put("period", c.period()).put("count", c.count()));
     return root;
   }
 }

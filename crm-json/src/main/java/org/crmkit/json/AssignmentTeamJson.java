@@ -1,14 +1,14 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
@@ -41,7 +41,7 @@ public final class AssignmentTeamJson {
   /** The format this reader understands and the writer produces. */
   public static final String FORMAT = "crmkit.assignment-team/1";
 
-  static final Shape ROOT = Documents.shape("assignment team document", "users");
+  static final Shape ROOT = Shape.document("assignment team document", "users");
   static final Users USERS = new Users("team member", false, "weight?", "capacity?", "zone?",
       "workingHours?", "outOfOffice?", "skills?");
   static final Shape CAPACITY_SHAPE = new Shape("capacity", "limit", "period");
@@ -79,11 +79,6 @@ public final class AssignmentTeamJson {
     return DOCUMENT.read(json);
   }
 
-  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
-  public static Team read(InputStream in) throws IOException {
-    return DOCUMENT.read(in);
-  }
-
   /**
    * Writes a team document that {@link #read} turns back into an equal team.
    *
@@ -119,27 +114,20 @@ public final class AssignmentTeamJson {
       }
       In h = n.object("workingHours", HOURS_SHAPE);
       if (h != null) {
-        List<DayOfWeek> days = h.parsedStrings("days", true, "a day such as MONDAY",
-            d -> DayOfWeek.valueOf(d.toUpperCase(java.util.Locale.ROOT)));
+        List<DayOfWeek> days = h.enumValues("days", DayOfWeek.class);
         LocalTime start = h.time("start");
         LocalTime end = h.time("end");
         if (start != null && end != null && !days.isEmpty()) {
-          WorkingHours hours = h.problems.attempt(h.path,
-              () -> new WorkingHours(java.util.EnumSet.copyOf(days), start, end));
-          if (hours != null) {
-            p.workingHours(hours);
-          }
+          p.workingHours(Optional.ofNullable(h.problems.attempt(h.path,
+              () -> new WorkingHours(EnumSet.copyOf(days), start, end))));
         }
       }
-      for (In a : n.objects("outOfOffice", AWAY_SHAPE)) {
+      p.addAllOutOfOffice(n.list("outOfOffice", AWAY_SHAPE, a -> {
         Instant from = a.instant("from");
         Instant until = a.instant("until");
-        OutOfOffice away = from == null || until == null ? null
+        return from == null || until == null ? null
             : a.problems.attempt(a.at("until"), () -> new OutOfOffice(from, until));
-        if (away != null) {
-          p.addOutOfOffice(away);
-        }
-      }
+      }));
       p.addAllSkills(n.strings("skills", false));
       User user = m.user();
       if (user != null && n.problems.count() == before) {
@@ -169,10 +157,10 @@ public final class AssignmentTeamJson {
       Out o = root.element("users");
       USERS.write(o, u);
       if (p.weight() != 1) {
-        o.number("weight", p.weight());
+        o.put("weight", p.weight());
       }
       p.capacity().ifPresent(c ->
-          o.object("capacity").number("limit", c.limit()).put("period", c.period()));
+          o.object("capacity").put("limit", c.limit()).put("period", c.period()));
       o.put("zone", p.zone().equals(ZoneOffset.UTC) ? null : p.zone().getId());
       p.workingHours().ifPresent(h -> o.object("workingHours")
           .strings("days", new TreeSet<>(h.days())).put("start", h.start()).put("end", h.end()));

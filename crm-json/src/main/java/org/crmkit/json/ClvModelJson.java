@@ -1,7 +1,5 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.crmkit.core.InvalidDefinitionException;
-import org.crmkit.json.Shape.Field;
 import org.crmkit.segmentation.clv.ClvModel;
 import org.crmkit.segmentation.clv.FitReport;
 import org.crmkit.segmentation.clv.GammaGammaFit;
@@ -41,25 +38,24 @@ import org.jspecify.annotations.Nullable;
  * alone has its own document, {@link PurchaseModelJson}. Stateless and thread-safe.
  *
  * <p><b>Adding a model kind.</b> Each fitted sub-model is one {@code Section}: its field name, its
- * parameter names (finite numbers &gt; 0, in order) and the name of its observation count. Declare
- * a {@code Section} constant, add its field to {@code ROOT} (optional if older documents lack
- * it), read it with {@code Section.read} (which gives the parameters in declaration order and the
- * {@link FitReport}) and write it with {@code Section.write}; then add the section to the JSON
- * Schema {@code clv-model-1.schema.json}. The schema test checks that both agree.
+ * parameter names (finite numbers &gt; 0, in order) and the name of its observation count; a
+ * purchase model's section is declared from its {@link PurchaseModelKind}. Declaring a {@code
+ * Section} adds its field to {@code ROOT}; read it with {@code Section.read} (which gives the
+ * parameters in declaration order and the {@link FitReport}) and write it with {@code
+ * Section.write}; then add the section to the JSON Schema {@code clv-model-1.schema.json}. The
+ * schema test checks that both agree.
  */
 public final class ClvModelJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.clv-model/1";
 
-  static final Shape ROOT = Documents.shape("lifetime-value model document", "calibration_end",
+  static final Shape ROOT = Shape.document("lifetime-value model document", "calibration_end",
       "unit");
-  static final Section BG_NBD = purchases(PurchaseModelKind.BG_NBD);
-  static final Section PARETO_NBD = purchases(PurchaseModelKind.PARETO_NBD);
-  static final Section MBG_NBD = purchases(PurchaseModelKind.MBG_NBD);
   /** The purchase-model sections of this document, in declaration order (exactly one present). */
-  static final List<Section> PURCHASES = List.of(BG_NBD, PARETO_NBD, MBG_NBD);
-  static final Section GAMMA_GAMMA = new Section(ROOT.required("gamma_gamma"), "repeat_buyers",
-      "p", "q", "gamma").with("excluded_non_positive_spend");
+  static final List<Section> PURCHASES = Section.purchases(ROOT, PurchaseModelKind.BG_NBD,
+      PurchaseModelKind.PARETO_NBD, PurchaseModelKind.MBG_NBD);
+  static final Section GAMMA_GAMMA = new Section(ROOT, "gamma_gamma", "repeat_buyers", "p", "q",
+      "gamma").with("excluded_non_positive_spend");
 
   /** The document from and to any source ({@link #read(String)} lists the problems reported). */
   public static final JsonDocument<ClvModel> DOCUMENT =
@@ -67,20 +63,14 @@ public final class ClvModelJson {
 
   private ClvModelJson() {}
 
-  /**
-   * A purchase model's section, declared from {@link PurchaseModelKind}: its document key and its
-   * parameter names are the kind's (the one place that names them).
-   */
-  private static Section purchases(PurchaseModelKind kind) {
-    return new Section(ROOT.optional(kind.documentKey()), "customers",
-        kind.parameterNames().toArray(new String[0]));
-  }
-
-  /** Writes a purchase fit as its kind's section of {@code root}. */
-  static void writePurchases(Out root, Section section, PurchaseFit fit) {
+  /** Writes a purchase fit as its kind's section of {@code root}, one of {@code sections}. */
+  static Out writePurchases(Out root, List<Section> sections, PurchaseFit fit) {
     Map<String, Double> p = fit.model().parameters();
+    Section section = sections.stream()
+        .filter(s -> s.field.equals(fit.model().kind().documentKey())).findFirst().orElseThrow();
     section.write(root, section.parameters.stream()
         .mapToDouble(n -> Objects.requireNonNull(p.get(n))).toArray(), fit.report());
+    return root;
   }
 
   /**
@@ -88,20 +78,20 @@ public final class ClvModelJson {
    * section's path) if none is, or if several are.
    */
   static @Nullable PurchaseFit readPurchases(In root, List<Section> sections) {
-    List<Section> present = sections.stream().filter(s -> root.has(s.field.name())).toList();
-    List<String> keys = sections.stream().map(s -> s.field.name()).toList();
+    List<Section> present = sections.stream().filter(s -> root.has(s.field)).toList();
+    List<String> keys = sections.stream().map(s -> s.field).toList();
     if (present.isEmpty()) {
-      root.problems.add(root.at(sections.get(0).field.name()),
+      root.problems.add(root.at(sections.get(0).field),
           "required object is missing (or another purchase model, one of %s)", keys);
       return null;
     }
     if (present.size() > 1) {
       root.problems.add(root.path, "expected exactly one purchase model object of %s, but found %s",
-          keys, present.stream().map(s -> s.field.name()).toList());
+          keys, present.stream().map(s -> s.field).toList());
       return null;
     }
     Section section = present.get(0);
-    PurchaseModelKind kind = PurchaseModelKind.parse(section.field.name().replace('_', '-'));
+    PurchaseModelKind kind = PurchaseModelKind.parse(section.field.replace('_', '-'));
     return section.read(root, (values, report, s) -> {
       Map<String, Double> named = new LinkedHashMap<>();
       for (int i = 0; i < values.length; i++) {
@@ -117,33 +107,39 @@ public final class ClvModelJson {
    * converged} and the observation count optional) and any extra counts.
    */
   static final class Section {
-    final Field field;
+    final String field;
     final Shape shape;
     final List<String> parameters;
     final String observations;
     final Shape errorShape;
 
-    Section(Field field, String observations, String... parameters) {
-      this.field = field;
-      this.shape = new Shape(field.name(), parameters);
+    /** Declares the field {@code field} of {@code root} ({@code ?} if optional) as a section. */
+    Section(Shape root, String field, String observations, String... parameters) {
+      root.add(field);
+      this.field = field.replace("?", "");
+      this.shape = new Shape(this.field, parameters).add("log_likelihood", "standard_errors?",
+          "iterations?", "evaluations?", "converged?", observations + "?");
       this.parameters = List.of(parameters);
       this.observations = observations;
-      shape.required("log_likelihood");
-      Stream.of("standard_errors", "iterations", "evaluations", "converged", observations)
-          .forEach(shape::optional);
-      this.errorShape = new Shape(field.name() + " standard errors");
-      this.parameters.forEach(errorShape::optional);
+      this.errorShape = new Shape(this.field + " standard errors",
+          this.parameters.stream().map(n -> n + "?").toArray(String[]::new));
+    }
+
+    /** One optional section per purchase-model kind, named and parametrised by the kind. */
+    static List<Section> purchases(Shape root, PurchaseModelKind... kinds) {
+      return Stream.of(kinds).map(k -> new Section(root, k.documentKey() + "?", "customers",
+          k.parameterNames().toArray(new String[0]))).toList();
     }
 
     /** Declares an extra optional count (an integer &gt;= 0) of this section. */
     Section with(String count) {
-      shape.optional(count);
+      shape.add(count + "?");
       return this;
     }
 
     /** Reads the section and gives its parameters and report to {@code build}; null if invalid. */
     <T> @Nullable T read(In root, Builder<T> build) {
-      In s = root.object(field.name(), shape);
+      In s = root.object(field, shape);
       if (s == null) {
         return null;
       }
@@ -175,15 +171,15 @@ public final class ClvModelJson {
 
     /** Writes the section's parameters (in declaration order) and report; returns the object. */
     Out write(Out root, double[] values, FitReport r) {
-      Out o = root.object(field.name());
+      Out o = root.object(field);
       for (int i = 0; i < values.length; i++) {
-        o.number(parameters.get(i), values[i]);
+        o.put(parameters.get(i), values[i]);
       }
-      o.number("log_likelihood", r.logLikelihood());
+      o.put("log_likelihood", r.logLikelihood());
       Out se = o.object("standard_errors");
-      r.standardErrors().forEach(se::number);
-      return o.number("iterations", r.iterations()).number("evaluations", r.evaluations())
-          .bool("converged", r.converged()).number(observations, r.observations());
+      r.standardErrors().forEach(se::put);
+      return o.put("iterations", r.iterations()).put("evaluations", r.evaluations())
+          .put("converged", r.converged()).put(observations, r.observations());
     }
 
     /** Builds a fit from the parameters (in declaration order), the report and the object. */
@@ -206,13 +202,10 @@ public final class ClvModelJson {
   static Out tree(ClvModel model) {
     Out root = Out.document(FORMAT).put("calibration_end", model.calibrationEnd())
         .put("unit", model.unit().label());
-    PurchaseModelKind kind = model.purchases().model().kind();
-    writePurchases(root, PURCHASES.stream()
-        .filter(s -> s.field.name().equals(kind.documentKey())).findFirst().orElseThrow(),
-        model.purchases());
+    writePurchases(root, PURCHASES, model.purchases());
     GammaGammaParameters g = model.gammaGamma().parameters();
     GAMMA_GAMMA.write(root, new double[] {g.p(), g.q(), g.gamma()}, model.gammaGamma().report())
-        .number("excluded_non_positive_spend",
+        .put("excluded_non_positive_spend",
             model.gammaGamma().excludedNonPositiveSpend());
     return root;
   }
@@ -227,23 +220,14 @@ public final class ClvModelJson {
     return DOCUMENT.read(json);
   }
 
-  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
-  public static ClvModel read(InputStream in) throws IOException {
-    return DOCUMENT.read(in);
-  }
-
-  static ClvModel read(In root) {
+  static @Nullable ClvModel read(In root) {
     LocalDate end = root.date("calibration_end");
     PeriodUnit unit = root.parsed("unit", "\"day\" or \"week\"", PeriodUnit::parse);
     PurchaseFit bg = readPurchases(root, PURCHASES);
     GammaGammaFit gg = GAMMA_GAMMA.read(root, (p, report, s) ->
         new GammaGammaFit(new GammaGammaParameters(p[0], p[1], p[2]), report,
             count(s, "excluded_non_positive_spend")));
-    root.problems.throwIfAny();
-    ClvModel model = root.problems.attempt(Documents.ROOT, () -> new ClvModel(
-        Objects.requireNonNull(end), Objects.requireNonNull(unit), Objects.requireNonNull(bg),
-        Objects.requireNonNull(gg)));
-    root.problems.throwIfAny();
-    return Objects.requireNonNull(model);
+    return root.build(() -> new ClvModel(Objects.requireNonNull(end),
+        Objects.requireNonNull(unit), Objects.requireNonNull(bg), Objects.requireNonNull(gg)));
   }
 }

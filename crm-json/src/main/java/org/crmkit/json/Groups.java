@@ -1,8 +1,6 @@
 package org.crmkit.json;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import org.crmkit.permissions.Group;
 import org.jspecify.annotations.Nullable;
 
@@ -12,13 +10,8 @@ import org.jspecify.annotations.Nullable;
  * everyone} ({@code true}).
  */
 final class Groups {
-  static final Shape GROUP = new Shape("group");
-
-  static {
-    for (Group.Kind k : Group.Kind.values()) {
-      GROUP.optional(k.label());
-    }
-  }
+  static final Shape GROUP = new Shape("group",
+      Stream.of(Group.Kind.values()).map(k -> k.label() + "?").toArray(String[]::new));
 
   private Groups() {}
 
@@ -28,11 +21,9 @@ final class Groups {
     if (g == null) {
       return null;
     }
-    List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> kinds = new ArrayList<>();
-    g.node.properties().forEach(kinds::add);
-    if (kinds.size() != 1) {
+    if (g.node.size() != 1) {
       g.problems.add(g.path, "expected exactly one of %s, but found %d", GROUP.names(),
-          kinds.size());
+          g.node.size());
       return null;
     }
     for (Group.Kind k : Group.Kind.values()) {
@@ -51,21 +42,17 @@ final class Groups {
       String id = g.text(kf);
       return id == null ? null : new Group(k, id);
     }
-    if (GROUP.names().contains(kinds.get(0).getKey())) {
-      g.problems.add(g.path.field(kinds.get(0).getKey()), "expected %s, but found null",
-          kinds.get(0).getKey().equals("everyone") ? "true" : "a non-blank string");
+    String key = g.node.fieldNames().next();
+    if (GROUP.names().contains(key)) {
+      g.problems.add(g.path.field(key), "expected %s, but found null",
+          key.equals("everyone") ? "true" : "a non-blank string");
     }
     return null;
   }
 
   /** Writes {@code group} as the object field {@code f}. */
   static void write(Out parent, String f, Group group) {
-    Out o = parent.object(f);
-    String kf = group.kind().label();
-    if (group.kind() == Group.Kind.EVERYONE) {
-      o.bool(kf, true);
-    } else {
-      o.put(kf, group.id());
-    }
+    parent.object(f).put(group.kind().label(),
+        group.kind() == Group.Kind.EVERYONE ? Boolean.TRUE : group.id());
   }
 }

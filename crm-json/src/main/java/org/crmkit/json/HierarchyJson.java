@@ -1,8 +1,7 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
 import org.crmkit.core.CrmException;
@@ -40,7 +39,7 @@ public final class HierarchyJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.hierarchy/1";
 
-  static final Shape ROOT = Documents.shape("hierarchy document", "levelSchema?", "maxDepth?",
+  static final Shape ROOT = Shape.document("hierarchy document", "levelSchema?", "maxDepth?",
       "nodes");
   static final Shape LEVEL = new Shape("level", "level", "root?", "parents?");
 
@@ -54,7 +53,7 @@ public final class HierarchyJson {
   public static <K> JsonDocument<Hierarchy<K>> document(Function<String, ? extends K> keyReader,
       Function<? super K, String> keyWriter) {
     return new JsonDocument<>(FORMAT, ROOT, root -> Nodes.<K>hierarchy(root, "nodes", keyReader,
-        schema(root), root.integer("maxDepth", 0)), h -> tree(h, keyWriter));
+        schema(root), root.integer("maxDepth", 0), new HashSet<>()), h -> tree(h, keyWriter));
   }
 
   /**
@@ -98,12 +97,6 @@ public final class HierarchyJson {
    */
   public static <K> Hierarchy<K> read(String json, Function<String, ? extends K> keyReader) {
     return HierarchyJson.<K>document(keyReader, String::valueOf).read(json);
-  }
-
-  /** As {@code document(keyReader, …).read(in)} (UTF-8, read to the end, not closed). */
-  public static <K> Hierarchy<K> read(InputStream in, Function<String, ? extends K> keyReader)
-      throws IOException {
-    return HierarchyJson.<K>document(keyReader, String::valueOf).read(in);
   }
 
   /**
@@ -162,15 +155,12 @@ public final class HierarchyJson {
   }
 
   private static <K> Out tree(Hierarchy<K> h, Function<? super K, String> keyWriter) {
-    Out root = header(h.levelSchema().orElse(null), h.maxDepth());
-    Nodes.write(root, "nodes", h, keyWriter);
-    return root;
+    return Nodes.write(header(h.levelSchema().orElse(null), h.maxDepth()), "nodes", h, keyWriter);
   }
 
   private static <K> Out datedTree(DatedHierarchy<K> h, Function<? super K, String> keyWriter) {
-    Out root = header(h.levelSchema().orElse(null), h.maxDepth());
-    Nodes.writeDated(root, "nodes", h, keyWriter);
-    return root;
+    return Nodes.writeDated(header(h.levelSchema().orElse(null), h.maxDepth()), "nodes", h,
+        keyWriter);
   }
 
   private static Out header(@Nullable LevelSchema schema, int maxDepth) {
@@ -184,7 +174,7 @@ public final class HierarchyJson {
       }
     }
     if (maxDepth != Hierarchy.DEFAULT_MAX_DEPTH) {
-      root.number("maxDepth", maxDepth);
+      root.put("maxDepth", maxDepth);
     }
     return root;
   }

@@ -1,7 +1,6 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.ProblemPath;
@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * {@link IllegalStateException}); an object read as a map (no shape) has any keys.
  */
 final class In {
+  /** The path of a document's root object. */
+  static final ProblemPath ROOT = ProblemPath.of("$");
+
   final Problems problems;
   final JsonNode node;
   final ProblemPath path;
@@ -176,6 +179,12 @@ final class In {
         s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT)));
   }
 
+  /** A non-empty array of enum constants, each as {@link #enumValue}. */
+  <E extends Enum<E>> List<E> enumValues(String f, Class<E> type) {
+    return parsedStrings(f, true, "one of " + Arrays.toString(type.getEnumConstants()),
+        s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT)));
+  }
+
   /** An integer {@code >= min}. */
   @Nullable Integer integer(String f, int min) {
     Long v = longInt(f, min);
@@ -221,15 +230,6 @@ final class In {
       return null;
     }
     return v;
-  }
-
-  /** An exact decimal number. */
-  @Nullable BigDecimal decimal(String f) {
-    JsonNode v = value(f, "number");
-    if (v == null) {
-      return null;
-    }
-    return v.isNumber() ? v.decimalValue() : wrong(f, v, "a decimal number");
   }
 
   /** A boolean; {@code fallback} if absent. */
@@ -304,6 +304,16 @@ final class In {
         .filter(Objects::nonNull).iterator();
   }
 
+  /**
+   * The value {@code build} makes once the document has no problems (else they are thrown); a
+   * {@link CrmException} it throws becomes a problem at this object's path, with its own paths
+   * prefixed.
+   */
+  <T> @Nullable T build(Supplier<T> build) {
+    problems.throwIfAny();
+    return problems.attempt(path, build);
+  }
+
   /** Reads one object into a value; null when it had problems. */
   @FunctionalInterface
   interface Read<T> {
@@ -330,13 +340,8 @@ final class In {
 
   /** The entries of an object field used as a map, in document order; empty if absent. */
   Map<String, JsonNode> entries(String f) {
-    JsonNode v = value(f, "object");
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    if (v != null && !v.isObject()) {
-      wrong(f, v, "an object");
-    } else if (v != null) {
-      v.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
-    }
+    map(f).node.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 
@@ -353,13 +358,17 @@ final class In {
     return out;
   }
 
-  /** The object field {@code f} used as a map (any keys); null if absent or not an object. */
-  @Nullable In map(String f) {
+  /**
+   * The object field {@code f} used as a map (any keys); empty if absent or not an object (a
+   * problem then, or if it is required).
+   */
+  In map(String f) {
     JsonNode v = value(f, "object");
     if (v != null && !v.isObject()) {
-      return wrong(f, v, "an object");
+      wrong(f, v, "an object");
     }
-    return v == null ? null : new In(problems, v, at(f), -1, null);
+    return new In(problems, v != null && v.isObject() ? v : JsonText.MAPPER.createObjectNode(),
+        at(f), -1, null);
   }
 
   /** The entries of this object as integers in {@code [min, max]}, in document order. */

@@ -104,11 +104,27 @@ public final class JsonDocument<T> {
     return JsonText.write(tree(value));
   }
 
-  /** Reads a parsed document (the values module reads models and states through this). */
+  /**
+   * Reads a parsed document (the values module reads models and states through this): its
+   * {@code format} is checked first, and nothing else is reported when it is wrong.
+   */
   T read(JsonNode node) {
-    In in = Documents.open(node, root.name(), format, root);
-    T value = reading.read(in);
-    in.problems.throwIfAny();
+    Problems p = new Problems(root.name());
+    JsonNode f = node.get("format");
+    if (!node.isObject()) {
+      p.add(In.ROOT, "expected a JSON object, but found %s", Problems.describe(node));
+    } else if (f == null || !f.isTextual()) {
+      p.add(In.ROOT.field("format"), "expected the string \"%s\", but found %s", format,
+          Problems.describe(f));
+    } else if (!f.asText().equals(format)) {
+      String kind = f.asText().startsWith(format.substring(0, format.indexOf('/') + 1))
+          ? "version" : "format";
+      p.add(In.ROOT.field("format"), "unsupported %s \"%s\"; this reader understands \"%s\"",
+          kind, f.asText(), format);
+    }
+    p.throwIfAny();
+    T value = reading.read(Objects.requireNonNull(In.object(p, node, In.ROOT, root)));
+    p.throwIfAny();
     return Objects.requireNonNull(value, "a document read without problems has a value");
   }
 

@@ -84,47 +84,36 @@ final class JsonText {
    *     value or a parser limit, with the path and line and column where it was found
    */
   static JsonNode parse(String json, String what) {
-    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-    JsonParser p;
-    try {
-      p = MAPPER.createParser(text);
-    } catch (IOException e) {
-      throw new CrmException("cannot read the " + what + ": " + e.getMessage(), e);
-    }
-    try {
-      JsonNode node = MAPPER.readTree(p);
-      if (node == null || node.isMissingNode()) {
-        throw new InvalidDefinitionException(what,
-            List.of(new Problem("$", "the document is empty")));
-      }
-      if (p.nextToken() != null) {
-        throw new InvalidDefinitionException(what, List.of(Problem.of("$",
-            "unexpected content after the document at line %d, column %d",
-            p.currentLocation().getLineNr(), p.currentLocation().getColumnNr())));
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-      String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String message = explain(e, p);
-      Problem problem = message == null
-          ? new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())
-          : new Problem(path(p.getParsingContext()), message + where);
-      throw new InvalidDefinitionException(what, List.of(problem));
-    } catch (NumberFormatException e) {
-      // a decimal whose exponent does not fit (1e9999999999): Jackson does not wrap it
-      JsonLocation at = p.currentLocation();
-      throw new InvalidDefinitionException(what, List.of(new Problem(path(p.getParsingContext()),
-          "a number is out of range at line " + at.getLineNr() + ", column "
-              + at.getColumnNr())));
-    } catch (IOException e) {
-      throw new CrmException("cannot read the " + what + ": " + e.getMessage(), e);
-    } finally {
+    try (JsonParser p = MAPPER.createParser(json.startsWith("\uFEFF") ? json.substring(1) : json)) {
       try {
-        p.close();
-      } catch (IOException ignored) {
-        // nothing to release for in-memory text
+        JsonNode node = MAPPER.readTree(p);
+        if (node == null || node.isMissingNode()) {
+          throw new InvalidDefinitionException(what,
+              List.of(new Problem("$", "the document is empty")));
+        }
+        if (p.nextToken() != null) {
+          throw new InvalidDefinitionException(what, List.of(Problem.of("$",
+              "unexpected content after the document at line %d, column %d",
+              p.currentLocation().getLineNr(), p.currentLocation().getColumnNr())));
+        }
+        return node;
+      } catch (JsonProcessingException e) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+        String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String message = explain(e, p);
+        Problem problem = message == null
+            ? new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())
+            : new Problem(path(p.getParsingContext()), message + where);
+        throw new InvalidDefinitionException(what, List.of(problem));
+      } catch (NumberFormatException e) {
+        // a decimal whose exponent does not fit (1e9999999999): Jackson does not wrap it
+        JsonLocation at = p.currentLocation();
+        throw new InvalidDefinitionException(what, List.of(new Problem(path(p.getParsingContext()),
+            "a number is out of range at line " + at.getLineNr() + ", column "
+                + at.getColumnNr())));
       }
+    } catch (IOException e) {
+      throw new CrmException("cannot read the " + what + ": " + e.getMessage(), e);
     }
   }
 

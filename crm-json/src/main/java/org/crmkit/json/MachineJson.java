@@ -1,17 +1,18 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.ProblemPath;
 import org.crmkit.core.lifecycle.GuardRegistry;
 import org.crmkit.core.lifecycle.Machine;
 import org.crmkit.core.lifecycle.State;
 import org.crmkit.core.lifecycle.Transition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes lifecycle machine definitions as versioned JSON documents ({@value #FORMAT}).
@@ -38,7 +39,7 @@ public final class MachineJson {
   /** The format identifier of lifecycle documents. */
   public static final String FORMAT = "crmkit.lifecycle/1";
 
-  static final Shape ROOT = Documents.shape("lifecycle document", "name", "initial", "states",
+  static final Shape ROOT = Shape.document("lifecycle document", "name", "initial", "states",
       "transitions");
   static final Shape STATE = new Shape("state", "name", "parent?", "final?", "onEntry?", "onExit?",
       "attributes?");
@@ -74,11 +75,6 @@ public final class MachineJson {
     return document(guards).read(json);
   }
 
-  /** As {@code document(guards).read(in)} (UTF-8, read to the end, not closed). */
-  public static Machine read(InputStream in, GuardRegistry guards) throws IOException {
-    return document(guards).read(in);
-  }
-
   private static Out tree(Machine machine) {
     Out root = Out.document(FORMAT).put("name", machine.name())
         .put("initial", machine.initialState());
@@ -96,7 +92,7 @@ public final class MachineJson {
           .flag("internal", t.internal()).put("target", t.internal() ? null : t.target())
           .strings("guards", t.guards()).strings("effects", t.effects());
       if (t.priority() != 0) {
-        o.number("priority", t.priority());
+        o.put("priority", t.priority());
       }
       t.timer().ifPresent(timer ->
           o.put("after", isoDuration(timer.after())).put("clock", timer.clock()));
@@ -109,7 +105,7 @@ public final class MachineJson {
     return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
   }
 
-  private static Machine read(In root, GuardRegistry guards) {
+  private static @Nullable Machine read(In root, GuardRegistry guards) {
     String name = root.text("name");
     String initial = root.text("initial");
     Machine.Builder b = Machine.builder(name == null ? "unnamed" : name);
@@ -118,12 +114,7 @@ public final class MachineJson {
     }
     root.objects("states", STATE).forEach(s -> state(b, s));
     root.objects("transitions", TRANSITION).forEach(t -> transition(b, guards, t));
-    root.problems.throwIfAny();
-    try {
-      return b.build();
-    } catch (InvalidDefinitionException e) {
-      throw e.prefixed(ROOT.name(), Documents.ROOT);
-    }
+    return root.build(b::build);
   }
 
   private static void state(Machine.Builder b, In s) {
@@ -164,15 +155,12 @@ public final class MachineJson {
     List<String> guards = t.strings("guards", false);
     for (int k = 0; k < guards.size(); k++) {
       String g = guards.get(k);
-      if (registry.find(g).isPresent()) {
-        b.guard(g, registry.find(g).get());
-      } else {
-        t.problems.add(t.at("guards").index(k), "unknown guard '%s'; the registry binds: %s", g,
-            new TreeSet<>(registry.names()));
-      }
+      ProblemPath at = t.at("guards").index(k);
+      registry.find(g).ifPresentOrElse(guard -> b.guard(g, guard), () -> t.problems.add(at,
+          "unknown guard '%s'; the registry binds: %s", g, new TreeSet<>(registry.names())));
     }
     List<String> effects = t.strings("effects", false);
-    Integer priority = t.has("priority") ? t.integer("priority", Integer.MIN_VALUE) : null;
+    Integer priority = t.integer("priority", Integer.MIN_VALUE);
     Duration after = t.duration("after");
     String clock = t.text("clock");
     if (t.has("after") && !t.has("clock")) {
@@ -183,7 +171,7 @@ public final class MachineJson {
     if (source == null || event == null || (!internal && target == null)) {
       return;
     }
-    java.util.function.Consumer<Machine.TransitionSpec> spec = s -> {
+    Consumer<Machine.TransitionSpec> spec = s -> {
       s.guard(guards.toArray(new String[0])).effect(effects.toArray(new String[0]))
           .priority(priority == null ? 0 : priority);
       if (after != null && clock != null) {

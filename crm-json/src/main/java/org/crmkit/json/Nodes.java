@@ -55,26 +55,18 @@ final class Nodes {
     return null;
   }
 
-  /** The hierarchy of the array {@code field}, or null (with its problems) if it is invalid. */
-  static <K> @Nullable Hierarchy<K> hierarchy(In parent, String field,
-      Function<String, ? extends K> key, @Nullable LevelSchema schema, @Nullable Integer maxDepth) {
-    return hierarchy(parent, field, key, schema, maxDepth, new HashSet<>());
-  }
-
   /**
-   * As {@link #hierarchy(In, String, Function, LevelSchema, Integer)}; {@code ids} receives every
-   * declared id, so that references can be checked even when the hierarchy is invalid.
+   * The hierarchy of the array {@code field}, or null (with its problems) if it is invalid; {@code
+   * ids} receives every declared id, so that references can be checked even when it is invalid.
    */
   static <K> @Nullable Hierarchy<K> hierarchy(In parent, String field,
       Function<String, ? extends K> key, @Nullable LevelSchema schema, @Nullable Integer maxDepth,
       Set<K> ids) {
     return Nodes.<K, Hierarchy<K>>build(parent, field, key, false, ids, edges -> {
-      Hierarchy.Builder<K> b = Hierarchy.builder();
+      Hierarchy.Builder<K> b = Hierarchy.<K>builder()
+          .maxDepth(maxDepth == null ? Hierarchy.DEFAULT_MAX_DEPTH : maxDepth);
       if (schema != null) {
         b.levels(schema);
-      }
-      if (maxDepth != null) {
-        b.maxDepth(maxDepth);
       }
       edges.forEach(e -> b.node(e.node(), e.parent().orElse(null), e.level().orElse(null)));
       return b.build();
@@ -85,12 +77,10 @@ final class Nodes {
   static <K> @Nullable DatedHierarchy<K> dated(In parent, String field,
       Function<String, ? extends K> key, @Nullable LevelSchema schema, @Nullable Integer maxDepth) {
     return Nodes.<K, DatedHierarchy<K>>build(parent, field, key, true, new HashSet<>(), edges -> {
-      DatedHierarchy.Builder<K> b = DatedHierarchy.builder();
+      DatedHierarchy.Builder<K> b = DatedHierarchy.<K>builder()
+          .maxDepth(maxDepth == null ? Hierarchy.DEFAULT_MAX_DEPTH : maxDepth);
       if (schema != null) {
         b.levels(schema);
-      }
-      if (maxDepth != null) {
-        b.maxDepth(maxDepth);
       }
       edges.forEach(b::edge);
       return b.build();
@@ -121,7 +111,7 @@ final class Nodes {
   }
 
   /** Writes {@code h} in preorder as the array {@code field} (written even when empty). */
-  static <K> void write(Out out, String field, Hierarchy<K> h, Function<? super K, String> key) {
+  static <K> Out write(Out out, String field, Hierarchy<K> h, Function<? super K, String> key) {
     out.array(field);
     Map<String, K> seen = new HashMap<>();
     for (K node : h.nodes()) {
@@ -129,10 +119,11 @@ final class Nodes {
       h.parent(node).ifPresent(p -> n.put("parent", id(key, p, seen)));
       h.level(node).ifPresent(l -> n.put("level", l));
     }
+    return out;
   }
 
   /** Writes the edges of {@code h} in declaration order as the array {@code field}. */
-  static <K> void writeDated(Out out, String field, DatedHierarchy<K> h,
+  static <K> Out writeDated(Out out, String field, DatedHierarchy<K> h,
       Function<? super K, String> key) {
     out.array(field);
     Map<String, K> seen = new HashMap<>();
@@ -142,6 +133,7 @@ final class Nodes {
       n.put("level", e.level().orElse(null)).put("validFrom", e.validFrom().orElse(null))
           .put("validTo", e.validTo().orElse(null));
     }
+    return out;
   }
 
   private static <K> String id(Function<? super K, String> key, K node, Map<String, K> seen) {

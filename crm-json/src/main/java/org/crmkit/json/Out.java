@@ -20,32 +20,26 @@ final class Out {
     return o;
   }
 
-  /** Writes a string field; nothing if {@code value} is null. */
+  /**
+   * Writes a field: a boolean, an integer ({@code Integer} or {@code Long}), a {@code Double}, or
+   * any other value's string; nothing if {@code value} is null.
+   */
   Out put(String f, @Nullable Object value) {
-    if (value != null) {
+    if (value instanceof Boolean b) {
+      node.put(f, b);
+    } else if (value instanceof Integer || value instanceof Long) {
+      node.put(f, ((Number) value).longValue());
+    } else if (value instanceof Double d) {
+      node.put(f, d);
+    } else if (value != null) {
       node.put(f, value.toString());
     }
     return this;
   }
 
-  Out number(String f, long value) {
-    node.put(f, value);
-    return this;
-  }
-
-  Out number(String f, double value) {
-    node.put(f, value);
-    return this;
-  }
-
-  Out bool(String f, boolean value) {
-    node.put(f, value);
-    return this;
-  }
-
   /** Writes {@code true}, or nothing when {@code value} is false (the default). */
   Out flag(String f, boolean value) {
-    return value ? bool(f, true) : this;
+    return value ? put(f, true) : this;
   }
 
   /** An array of the values' strings; nothing if empty. */

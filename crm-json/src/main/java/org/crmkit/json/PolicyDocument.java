@@ -224,7 +224,7 @@ public record PolicyDocument(boolean standardModules, List<ObjectType> objectTyp
       return builder().organisation(Objects.requireNonNull(organisation, "organisation")).build();
     } catch (InvalidDefinitionException e) {
       throw e.relocated(PolicyJson.ROOT.name(), p -> p.startsWith("organisation") ? p
-          : p.prefixedBy(Documents.ROOT));
+          : p.prefixedBy(In.ROOT));
     }
   }
 

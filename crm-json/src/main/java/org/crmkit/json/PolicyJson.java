@@ -1,15 +1,19 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
@@ -32,6 +36,7 @@ import org.crmkit.permissions.Module;
 import org.crmkit.permissions.ObjectType;
 import org.crmkit.permissions.Organisation;
 import org.crmkit.permissions.Scope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes policy documents ({@code "format": "crmkit.policy/1"}; the fields are
@@ -49,7 +54,7 @@ public final class PolicyJson {
   /** The format this reader understands and the writer produces. */
   public static final String FORMAT = "crmkit.policy/1";
 
-  static final Shape ROOT = Documents.shape("policy document", "standardModules?", "objectTypes?",
+  static final Shape ROOT = Shape.document("policy document", "standardModules?", "objectTypes?",
       "modules?", "roles", "grants?", "fields?", "allocations?", "hierarchyAccess?", "recordTeams?",
       "sharingRules?", "denies?", "manualShares?");
   static final Shape MODULE = new Shape("module", "id", "objectTypes");
@@ -83,12 +88,6 @@ public final class PolicyJson {
     return DOCUMENT.read(json).compile(organisation);
   }
 
-  /** As {@code DOCUMENT.read(in).compile(organisation)} (UTF-8, read to the end, not closed). */
-  public static AccessPolicy read(InputStream in, Organisation organisation) throws IOException {
-    Objects.requireNonNull(organisation, "organisation");
-    return DOCUMENT.read(in).compile(organisation);
-  }
-
   /**
    * Reads a policy document's definitions without compiling them.
    *
@@ -104,85 +103,101 @@ public final class PolicyJson {
   }
 
   private static PolicyDocument read(In root) {
-    List<ObjectType> custom = types(root, "objectTypes", ObjectType::of);
+    List<ObjectType> custom =
+        root.parsedStrings("objectTypes", true, "an object type", ObjectType::of);
     Function<String, ObjectType> typeOf = knownType(custom);
-    List<ModuleDef> modules = root.list("modules", MODULE, m -> {
-      Module id = m.parsed("id", "a module id", Module::of);
-      List<ObjectType> types = types(m, "objectTypes", typeOf);
-      return id == null ? null : new ModuleDef(id, types);
-    });
-    List<Role> roles = root.list("roles", ROLE, r -> {
-      String id = r.text("id");
-      String parent = r.text("parent");
-      List<AdminPrivilege> privileges =
-          r.parsedStrings("privileges", false, "an admin privilege", AdminPrivilege::parse);
-      return id == null ? null : new Role(id, parent, privileges);
-    });
-    List<Grant> grants = root.list("grants", GRANT, g -> {
-      String role = g.text("role");
-      ObjectType type = g.parsed("objectType", "an object type", typeOf);
-      Scope scope = g.parsed("scope", "a scope", Scope::parse);
-      List<Action> actions = actions(g, "actions");
-      return role == null || type == null || scope == null ? null
-          : new Grant(role, type, scope, actions);
-    });
-    List<FieldRule> fields = root.list("fields", FIELD, f -> {
-      String role = f.text("role");
-      ObjectType type = f.parsed("objectType", "an object type", typeOf);
-      String field = f.text("field");
-      FieldAccess access = f.parsed("access", "a field access", FieldAccess::parse);
-      return role == null || type == null || field == null || access == null ? null
-          : new FieldRule(role, type, field, access);
-    });
-    List<Allocation> allocations = root.list("allocations", ALLOCATION, a -> {
-      String role = a.text("role");
-      String unit = a.text("orgUnit");
-      List<Module> mods = a.parsedStrings("modules", true, "a module id", Module::of);
-      return a.problems.attempt(a.path, () -> new Allocation(role, unit, mods));
-    });
-    List<RecordTeam> teams = root.list("recordTeams", TEAM, t -> {
-      ObjectType type = t.parsed("objectType", "an object type", typeOf);
-      List<Action> actions = actions(t, "actions");
-      return type == null ? null : new RecordTeam(type, actions);
-    });
-    List<SharingRule> sharing = root.list("sharingRules", SHARING, s -> {
-      String id = s.text("id");
-      List<ObjectType> types = types(s, "objectTypes", typeOf);
-      List<Action> actions = actions(s, "actions");
-      Group with = Groups.read(s, "sharedWith");
-      Group ownedBy = s.has("ownedBy") ? Groups.read(s, "ownedBy") : null;
-      List<Condition> when = conditions(s, "when");
-      if (s.has("ownedBy") == s.has("when")) {
-        s.problems.add(s.path, "expected exactly one of 'ownedBy' (owner-based) and 'when'"
-            + " (criteria-based)");
-        return null;
-      }
-      return id == null || with == null || (ownedBy == null && when.isEmpty()) ? null
-          : new SharingRule(id, ownedBy, when, with, types, actions);
-    });
-    List<Deny> denies = root.list("denies", DENY, d -> {
-      String id = d.text("id");
-      Group who = Groups.read(d, "who");
-      List<ObjectType> types = types(d, "objectTypes", typeOf);
-      List<Action> actions = actions(d, "actions");
-      List<Condition> when = conditions(d, "when");
-      return id == null || who == null ? null : new Deny(id, who, types, actions, when);
-    });
-    List<ManualShare> shares = root.list("manualShares", SHARE, s -> {
-      ObjectType type = s.parsed("objectType", "an object type", typeOf);
-      String record = s.text("record");
-      Group with = Groups.read(s, "with");
-      List<Action> actions = actions(s, "actions");
-      return type == null || record == null || with == null ? null
-          : new ManualShare(type, record, with, actions);
-    });
     return new PolicyDocument(root.bool("standardModules", false), custom,
-        modules, roles, grants, fields, allocations, types(root, "hierarchyAccess", typeOf), teams,
-        sharing, denies, shares);
+        records(root, "modules", ModuleDef.class, typeOf),
+        records(root, "roles", Role.class, typeOf), records(root, "grants", Grant.class, typeOf),
+        records(root, "fields", FieldRule.class, typeOf),
+        records(root, "allocations", Allocation.class, typeOf),
+        root.parsedStrings("hierarchyAccess", true, "an object type", typeOf),
+        records(root, "recordTeams", RecordTeam.class, typeOf),
+        records(root, "sharingRules", SharingRule.class, typeOf),
+        records(root, "denies", Deny.class, typeOf),
+        records(root, "manualShares", ManualShare.class, typeOf));
   }
 
-  private static List<ObjectType> types(In in, String f, Function<String, ObjectType> type) {
-    return in.parsedStrings(f, true, "an object type", type);
+  /** The shape of each definition record: its JSON fields are the record's components. */
+  private static final Map<Class<?>, Shape> SHAPES = Map.of(ModuleDef.class, MODULE, Role.class,
+      ROLE, Grant.class, GRANT, FieldRule.class, FIELD, Allocation.class, ALLOCATION,
+      RecordTeam.class, TEAM, SharingRule.class, SHARING, Deny.class, DENY, ManualShare.class,
+      SHARE);
+
+  /** How a policy value is written as a string and read back, with what a problem expects. */
+  private record Kind<T>(Class<T> type, String expected, Function<String, T> parse,
+      Function<T, String> label) {
+    String write(Object value) {
+      return label.apply(type.cast(value));
+    }
+  }
+
+  private static final List<Kind<?>> KINDS = List.of(
+      new Kind<>(ObjectType.class, "an object type", ObjectType::of, ObjectType::name),
+      new Kind<>(Scope.class, "a scope", Scope::parse, Scope::label),
+      new Kind<>(Action.class, "an action", Action::parse, Action::label),
+      new Kind<>(FieldAccess.class, "a field access", FieldAccess::parse, FieldAccess::label),
+      new Kind<>(AdminPrivilege.class, "an admin privilege", AdminPrivilege::parse,
+          AdminPrivilege::label),
+      new Kind<>(Module.class, "a module id", Module::of, Module::name));
+
+  private static Kind<?> kind(Class<?> type) {
+    return KINDS.stream().filter(k -> k.type().isAssignableFrom(type)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Reads the objects of the array {@code f} as records of {@code type}, each JSON field the
+   * component of the same name, read by its type (lists of object types and actions may not be
+   * empty; admin privileges may). A record is built when its fields had no problem; its
+   * constructor's check becomes a problem at its path.
+   */
+  private static <R extends Record> List<R> records(In root, String f, Class<R> type,
+      Function<String, ObjectType> typeOf) {
+    Shape shape = Objects.requireNonNull(SHAPES.get(type));
+    return root.list(f, shape, in -> {
+      int before = in.problems.count();
+      Map<String, @Nullable Object> values = new HashMap<>();
+      for (RecordComponent c : fields(type, shape)) {
+        values.put(c.getName(), value(in, c.getName(), c.getGenericType(), typeOf));
+      }
+      RecordComponent[] all = type.getRecordComponents();
+      return in.problems.count() > before ? null : in.problems.attempt(in.path, () -> {
+        try {
+          return type.getDeclaredConstructor(Stream.of(all).map(RecordComponent::getType)
+              .toArray(Class<?>[]::new)).newInstance(
+                  Stream.of(all).map(c -> values.get(c.getName())).toArray());
+        } catch (InvocationTargetException e) {
+          throw e.getCause() instanceof CrmException c ? c : new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("crmkit bug: cannot build " + type, e);
+        }
+      });
+    });
+  }
+
+  /** The components of record {@code type} in the order of {@code shape} (document order). */
+  private static List<RecordComponent> fields(Class<?> type, Shape shape) {
+    List<RecordComponent> all = List.of(type.getRecordComponents());
+    return shape.names().stream()
+        .flatMap(n -> all.stream().filter(c -> c.getName().equals(n))).toList();
+  }
+
+  private static @Nullable Object value(In in, String f, Type type,
+      Function<String, ObjectType> typeOf) {
+    if (type == String.class) {
+      return in.text(f);
+    } else if (type == Group.class) {
+      return Groups.read(in, f);
+    } else if (type instanceof ParameterizedType list) {
+      Class<?> element = (Class<?>) list.getActualTypeArguments()[0];
+      return element == Condition.class ? conditions(in, f) : in.parsedStrings(f,
+          element != AdminPrivilege.class, kind(element).expected(), parser(element, typeOf));
+    }
+    return in.parsed(f, kind((Class<?>) type).expected(), parser((Class<?>) type, typeOf));
+  }
+
+  private static Function<String, ?> parser(Class<?> type, Function<String, ObjectType> typeOf) {
+    return type == ObjectType.class ? typeOf : kind(type).parse();
   }
 
   /** The standard object types, which every policy knows without declaring them. */
@@ -209,10 +224,6 @@ public final class PolicyJson {
           + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
           + " known: " + known + " (declare custom types in the top-level objectTypes)");
     };
-  }
-
-  private static List<Action> actions(In in, String f) {
-    return in.parsedStrings(f, true, "an action", Action::parse);
   }
 
   /** Conditions: an object of attribute → string or non-empty array of strings. */
@@ -253,61 +264,44 @@ public final class PolicyJson {
   }
 
   private static Out tree(PolicyDocument policy) {
-    Out root = Out.document(FORMAT).flag("standardModules", policy.standardModules())
-        .strings("objectTypes", names(policy.objectTypes()));
-    policy.modules().forEach(m -> root.element("modules").put("id", m.id().name())
-        .strings("objectTypes", names(m.objectTypes())));
-    root.array("roles");
-    policy.roles().forEach(r -> root.element("roles").put("id", r.id()).put("parent", r.parent())
-        .strings("privileges", r.privileges().stream().map(AdminPrivilege::label).toList()));
-    policy.grants().forEach(g -> root.element("grants").put("role", g.role())
-        .put("objectType", g.objectType().name()).put("scope", g.scope().label())
-        .strings("actions", labels(g.actions())));
-    policy.fields().forEach(f -> root.element("fields").put("role", f.role())
-        .put("objectType", f.objectType().name()).put("field", f.field())
-        .put("access", f.access().label()));
-    policy.allocations().forEach(a -> root.element("allocations").put("role", a.role())
-        .put("orgUnit", a.orgUnit())
-        .strings("modules", a.modules().stream().map(Module::name).toList()));
-    root.strings("hierarchyAccess", names(policy.hierarchyAccess()));
-    policy.recordTeams().forEach(t -> root.element("recordTeams")
-        .put("objectType", t.objectType().name()).strings("actions", labels(t.actions())));
-    for (SharingRule s : policy.sharingRules()) {
-      Out o = root.element("sharingRules").put("id", s.id())
-          .strings("objectTypes", names(s.objectTypes())).strings("actions", labels(s.actions()));
-      if (s.ownedBy() != null) {
-        Groups.write(o, "ownedBy", s.ownedBy());
-      }
-      writeConditions(o, "when", s.when());
-      Groups.write(o, "sharedWith", s.sharedWith());
-    }
-    for (Deny d : policy.denies()) {
-      Out o = root.element("denies").put("id", d.id());
-      Groups.write(o, "who", d.who());
-      o.strings("objectTypes", names(d.objectTypes())).strings("actions", labels(d.actions()));
-      writeConditions(o, "when", d.when());
-    }
-    for (ManualShare s : policy.manualShares()) {
-      Out o = root.element("manualShares").put("objectType", s.objectType().name())
-          .put("record", s.record());
-      Groups.write(o, "with", s.with());
-      o.strings("actions", labels(s.actions()));
-    }
+    Out root = Out.document(FORMAT);
+    write(root, policy, ROOT);
     return root;
   }
 
-  private static void writeConditions(Out o, String f, List<Condition> when) {
-    if (!when.isEmpty()) {
-      Out w = o.object(f);
-      when.forEach(c -> w.strings(c.attribute(), new TreeSet<>(c.values())));
+  /**
+   * Writes the components of {@code record} as the fields of {@code shape}, in its order:
+   * defaults (false, null, empty lists) are left out, except a required array.
+   */
+  private static void write(Out o, Record record, Shape shape) {
+    for (RecordComponent c : fields(record.getClass(), shape)) {
+      Object v;
+      try {
+        v = c.getAccessor().invoke(record);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("crmkit bug: cannot read " + c, e);
+      }
+      String f = c.getName();
+      if (v instanceof Boolean b) {
+        o.flag(f, b);
+      } else if (v instanceof Group g) {
+        Groups.write(o, f, g);
+      } else if (v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Condition) {
+        Out w = o.object(f);
+        l.forEach(x -> w.strings(((Condition) x).attribute(),
+            new TreeSet<>(((Condition) x).values())));
+      } else if (v instanceof List<?> l && !l.isEmpty()
+          && SHAPES.containsKey(l.get(0).getClass())) {
+        l.forEach(r -> write(o.element(f), (Record) r,
+            Objects.requireNonNull(SHAPES.get(r.getClass()))));
+      } else if (v instanceof List<?> l) {
+        o.strings(f, l.stream().map(x -> kind(x.getClass()).write(x)).toList());
+      } else {
+        o.put(f, v == null || v instanceof String ? v : kind(v.getClass()).write(v));
+      }
+      if (v instanceof List<?> l && l.isEmpty() && shape.field(f).required()) {
+        o.array(f);
+      }
     }
-  }
-
-  private static List<String> names(List<ObjectType> types) {
-    return types.stream().map(ObjectType::name).toList();
-  }
-
-  private static List<String> labels(List<Action> actions) {
-    return actions.stream().map(Action::label).toList();
   }
 }

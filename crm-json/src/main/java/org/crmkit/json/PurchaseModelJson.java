@@ -26,23 +26,15 @@ public final class PurchaseModelJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.purchase-model/1";
 
-  static final Shape ROOT = Documents.shape("purchase model document");
-  static final Section BG_NBD = section(PurchaseModelKind.BG_NBD);
-  static final Section PARETO_NBD = section(PurchaseModelKind.PARETO_NBD);
-  static final Section MBG_NBD = section(PurchaseModelKind.MBG_NBD);
-  static final Section BG_BB = section(PurchaseModelKind.BG_BB);
-  static final List<Section> SECTIONS = List.of(BG_NBD, PARETO_NBD, MBG_NBD, BG_BB);
+  static final Shape ROOT = Shape.document("purchase model document");
+  static final List<Section> SECTIONS = Section.purchases(ROOT, PurchaseModelKind.values());
 
   /** The document from and to any source ({@link #read(String)} lists the problems reported). */
   public static final JsonDocument<PurchaseFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
-      root -> ClvModelJson.readPurchases(root, SECTIONS), PurchaseModelJson::tree);
+      root -> ClvModelJson.readPurchases(root, SECTIONS),
+      fit -> ClvModelJson.writePurchases(Out.document(FORMAT), SECTIONS, fit));
 
   private PurchaseModelJson() {}
-
-  private static Section section(PurchaseModelKind kind) {
-    return new Section(ROOT.optional(kind.documentKey()), "customers",
-        kind.parameterNames().toArray(new String[0]));
-  }
 
   /** Writes the fit as a pretty-printed document. */
   public static String write(PurchaseFit fit) {
@@ -58,14 +50,6 @@ public final class PurchaseModelJson {
     return DOCUMENT.read(json);
   }
 
-  private static Out tree(PurchaseFit fit) {
-    Out root = Out.document(FORMAT);
-    String key = fit.model().kind().documentKey();
-    ClvModelJson.writePurchases(root, SECTIONS.stream().filter(s -> s.field.name().equals(key))
-        .findFirst().orElseThrow(), fit);
-    return root;
-  }
-
   /**
    * Reads the purchase model of either document: a {@value #FORMAT} document, or the purchase
    * part of a {@value ClvModelJson#FORMAT} document.
@@ -76,8 +60,8 @@ public final class PurchaseModelJson {
     JsonNode node = JsonText.parse(Objects.requireNonNull(json, "json"), ROOT.name());
     JsonNode format = node.get("format");
     if (format != null && ClvModelJson.FORMAT.equals(format.asText())) {
-      return ClvModelJson.read(json).purchases();
+      return ClvModelJson.DOCUMENT.read(node).purchases();
     }
-    return read(json);
+    return DOCUMENT.read(node);
   }
 }

@@ -24,8 +24,8 @@ public final class RetentionModelJson {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "crmkit.retention-model/1";
 
-  static final Shape ROOT = Documents.shape("retention model document");
-  static final Section SBG = new Section(ROOT.required("sbg"), "customers", "alpha", "beta");
+  static final Shape ROOT = Shape.document("retention model document");
+  static final Section SBG = new Section(ROOT, "sbg", "customers", "alpha", "beta");
 
   /** The document from and to any source ({@link #read(String)} lists the problems reported). */
   public static final JsonDocument<RetentionFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,

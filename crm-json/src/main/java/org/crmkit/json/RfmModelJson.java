@@ -1,7 +1,5 @@
 package org.crmkit.json;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +28,7 @@ public final class RfmModelJson {
   /** The format this class reads and writes. */
   public static final String FORMAT = "crmkit.rfm-model/1";
 
-  static final Shape ROOT = Documents.shape("RFM model document", "asOf", "tiles", "ties",
+  static final Shape ROOT = Shape.document("RFM model document", "asOf", "tiles", "ties",
       "frequencyMeasure", "monetaryMeasure", "recencyCuts", "frequencyCuts", "monetaryCuts");
   static final Shape CUT = new Shape("cut point", "score", "value", "tieBreak?");
 
@@ -55,13 +53,8 @@ public final class RfmModelJson {
     return DOCUMENT.read(json);
   }
 
-  /** As {@code DOCUMENT.read(in)} (UTF-8, read to the end, not closed). */
-  public static RfmModel read(InputStream in) throws IOException {
-    return DOCUMENT.read(in);
-  }
-
   static Out tree(RfmModel model) {
-    Out root = Out.document(FORMAT).put("asOf", model.asOf()).number("tiles", model.tiles())
+    Out root = Out.document(FORMAT).put("asOf", model.asOf()).put("tiles", model.tiles())
         .put("ties", model.ties()).put("frequencyMeasure", model.frequencyMeasure())
         .put("monetaryMeasure", model.monetaryMeasure());
     cuts(root, "recencyCuts", model.recencyCuts());
@@ -72,7 +65,7 @@ public final class RfmModelJson {
 
   private static void cuts(Out root, String f, List<CutPoint> cuts) {
     root.array(f);
-    cuts.forEach(c -> root.element(f).number("score", c.score()).number("value", c.value())
+    cuts.forEach(c -> root.element(f).put("score", c.score()).put("value", c.value())
         .put("tieBreak", c.tieBreak()));
   }
 
@@ -85,8 +78,7 @@ public final class RfmModelJson {
     List<CutPoint> r = cuts(root, "recencyCuts");
     List<CutPoint> f = cuts(root, "frequencyCuts");
     List<CutPoint> m = cuts(root, "monetaryCuts");
-    root.problems.throwIfAny();
-    return root.problems.attempt(Documents.ROOT, () -> RfmModel.builder()
+    return root.build(() -> RfmModel.builder()
         .asOf(Objects.requireNonNull(asOf)).tiles(Objects.requireNonNull(tiles))
         .ties(Objects.requireNonNull(ties)).frequencyMeasure(Objects.requireNonNull(fm))
         .monetaryMeasure(Objects.requireNonNull(mm)).recencyCuts(r).frequencyCuts(f)

@@ -1,8 +1,6 @@
 package org.crmkit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +9,7 @@ import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.segmentation.rules.ScoreRange;
 import org.crmkit.segmentation.rules.SegmentRule;
 import org.crmkit.segmentation.rules.SegmentRules;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link SegmentRules} as {@code "format": "crmkit.segment-rules/1"} documents.
@@ -31,7 +30,7 @@ public final class SegmentRulesJson {
   /** The format this class reads and writes. */
   public static final String FORMAT = "crmkit.segment-rules/1";
 
-  static final Shape ROOT = Documents.shape("segment rules document", "tiles?", "strict?", "rules");
+  static final Shape ROOT = Shape.document("segment rules document", "tiles?", "strict?", "rules");
   static final Shape RULE = new Shape("rule", "segment", "r?", "f?", "m?", "attributes?",
       "overrides?");
 
@@ -61,13 +60,8 @@ public final class SegmentRulesJson {
     return document(false).read(json);
   }
 
-  /** As {@code document(false).read(in)} (UTF-8, read to the end, not closed). */
-  public static SegmentRules read(InputStream in) throws IOException {
-    return document(false).read(in);
-  }
-
   private static Out tree(SegmentRules rules, boolean strict) {
-    Out root = Out.document(FORMAT).number("tiles", rules.tiles()).bool("strict", strict)
+    Out root = Out.document(FORMAT).put("tiles", rules.tiles()).put("strict", strict)
         .array("rules");
     for (SegmentRule r : rules.rules()) {
       Out o = root.element("rules").put("segment", r.segment());
@@ -88,8 +82,8 @@ public final class SegmentRulesJson {
     o.node.putArray(f).add(range.min()).add(range.max());
   }
 
-  private static SegmentRules read(In root) {
-    Integer tiles = root.has("tiles") ? root.integer("tiles", 2) : null;
+  private static @Nullable SegmentRules read(In root) {
+    Integer tiles = root.integer("tiles", 2);
     int t = tiles == null ? 5 : tiles;
     SegmentRules.Builder b = SegmentRules.builder().tiles(t).strict(root.bool("strict", false));
     for (In o : root.objects("rules", RULE)) {
@@ -100,37 +94,25 @@ public final class SegmentRulesJson {
       SegmentRules.RuleBuilder rb = b.rule(segment == null ? "?" : segment)
           .r(r.min(), r.max()).f(f.min(), f.max()).m(m.min(), m.max());
       In attributes = o.map("attributes");
-      if (attributes != null) {
-        for (Map.Entry<String, JsonNode> e : attributes.node.properties()) {
-          List<String> values = attributes.strings(e.getKey(), true);
-          rb.attribute(e.getKey(), values.toArray(new String[0]));
-        }
-      }
+      attributes.node.fieldNames().forEachRemaining(k ->
+          rb.attribute(k, attributes.strings(k, true).toArray(new String[0])));
       if (o.has("overrides")) {
         rb.overrides(o.strings("overrides", true).toArray(new String[0]));
       }
       rb.add();
     }
-    root.problems.throwIfAny();
-    try {
-      return b.build();
-    } catch (InvalidDefinitionException e) {
-      throw e.prefixed(ROOT.name(), Documents.ROOT);
-    }
+    return root.build(b::build);
   }
 
   private static ScoreRange range(In o, String field, int tiles) {
-    List<Map.Entry<org.crmkit.core.ProblemPath, JsonNode>> v = o.elements(field, false);
     JsonNode node = o.get(field);
-    if (node == null || !node.isArray()) {
-      return ScoreRange.of(1, tiles);
+    List<JsonNode> v = o.elements(field, false).stream().map(Map.Entry::getValue).toList();
+    if (v.size() == 2 && isInt(v.get(0)) && isInt(v.get(1))) {
+      return ScoreRange.of(v.get(0).asInt(), v.get(1).asInt());
+    } else if (node != null && node.isArray()) {
+      o.problems.add(o.at(field), "expected [min, max] with integers, but found %s", node);
     }
-    if (v.size() != 2 || !isInt(v.get(0).getValue()) || !isInt(v.get(1).getValue())) {
-      o.problems.add(o.at(field), "expected [min, max] with integers, but found %s",
-          node.toString());
-      return ScoreRange.of(1, tiles);
-    }
-    return ScoreRange.of(v.get(0).getValue().asInt(), v.get(1).getValue().asInt());
+    return ScoreRange.of(1, tiles);
   }
 
   private static boolean isInt(JsonNode n) {

@@ -17,24 +17,20 @@ final class Shape {
   /** A shape with the fields {@code fields}, each required unless it ends with {@code ?}. */
   Shape(String name, String... fields) {
     this.name = name;
+    add(fields);
+  }
+
+  /** A document's root shape: the required {@code format}, then {@code fields}. */
+  static Shape document(String name, String... fields) {
+    return new Shape(name, "format").add(fields);
+  }
+
+  /** Adds fields, each required unless it ends with {@code ?}. */
+  Shape add(String... fields) {
     for (String f : fields) {
-      add(new Field(f.replace("?", ""), !f.endsWith("?")));
+      this.fields.add(new Field(f.replace("?", ""), !f.endsWith("?")));
     }
-  }
-
-  /** Adds a field that must be present. */
-  Field required(String field) {
-    return add(new Field(field, true));
-  }
-
-  /** Adds a field that may be absent. */
-  Field optional(String field) {
-    return add(new Field(field, false));
-  }
-
-  private Field add(Field f) {
-    fields.add(f);
-    return f;
+    return this;
   }
 
   String name() {
@@ -53,10 +49,6 @@ final class Shape {
       }
     }
     throw new IllegalStateException("crmkit bug: " + this.name + " declares no field " + name);
-  }
-
-  List<Field> fields() {
-    return List.copyOf(fields);
   }
 
   List<String> names() {

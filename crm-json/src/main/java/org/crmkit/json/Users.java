@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -81,10 +82,8 @@ final class Users {
           .orgUnit(OrgUnitId.of(unit == null ? DEFAULT_ORG_UNIT : unit))
           .active(u.bool("active", true)).addAllTerritories(ts)
           .addAllRoles(u.parsedStrings("roles", false, "a role id", RoleId::of))
-          .addAllTeams(u.parsedStrings("teams", false, "a team id", TeamId::of));
-      if (boss != null) {
-        b.manager(UserId.of(boss));
-      }
+          .addAllTeams(u.parsedStrings("teams", false, "a team id", TeamId::of))
+          .manager(Optional.ofNullable(boss).map(UserId::of));
       User user = userId == null || u.problems.count() > before ? null
           : u.problems.attempt(u.path, () -> b.id(UserId.of(userId)).build());
       each.accept(new Member(u, userId, user));
@@ -140,7 +139,7 @@ final class Users {
         .strings("territories", new TreeSet<>(user.territories()))
         .strings("teams", new TreeSet<>(user.teams()));
     if (!user.active()) {
-      o.bool("active", false);
+      o.put("active", false);
     }
   }
 }

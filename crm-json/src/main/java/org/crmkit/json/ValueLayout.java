@@ -125,7 +125,7 @@ final class ValueLayout {
   }
 
   private static ObjectNode access(AccessDecision d) {
-    return out().bool("allowed", d.allowed()).put("user", d.user())
+    return out().put("allowed", d.allowed()).put("user", d.user())
         .put("action", d.action().label())
         .put("objectType", d.record().type().name()).put("record", d.record().id())
         .put("basis", d.basis()).put("ruleId", d.ruleId().orElse(null))
@@ -133,7 +133,7 @@ final class ValueLayout {
   }
 
   private static ObjectNode decision(Decision d) {
-    return out().bool("accepted", d.accepted()).put("outcome", d.outcome()).put("from", d.from())
+    return out().put("accepted", d.accepted()).put("outcome", d.outcome()).put("from", d.from())
         .put("event", d.event()).put("state", d.state()).strings("effects", d.effects())
         .flag("internal", d.internal())
         .put("target", d.transition().filter(t -> !t.internal()).map(Transition::target)
@@ -145,18 +145,18 @@ final class ValueLayout {
   private static ObjectNode record(TransitionRecord r) {
     return out().put("subjectId", r.subjectId()).put("from", r.from()).put("to", r.to())
         .put("event", r.event()).put("at", r.at()).put("actor", r.actor())
-        .number("version", r.version()).node;
+        .put("version", r.version()).node;
   }
 
   private static ObjectNode subject(SubjectState s) {
     return out().put("subjectId", s.subjectId()).put("state", s.state())
-        .number("version", s.version()).node;
+        .put("version", s.version()).node;
   }
 
   private static ObjectNode assignment(Assignment a) {
     Out o = out().put("leadId", a.leadId()).put(a.assignee().queue() ? "queue" : "user",
         a.assignee().id()).put("rule", a.rule()).put("strategy", a.strategy().orElse(null))
-        .bool("fellBack", a.fellBack());
+        .put("fellBack", a.fellBack());
     for (Skip s : a.skipped()) {
       o.element("skipped").put("user", s.user()).put("reason", s.reason())
           .put("detail", s.detail());
@@ -165,9 +165,9 @@ final class ValueLayout {
   }
 
   private static Out score(Out o, RfmScore s) {
-    return o.put("customer", s.customer()).number("recencyDays", s.recencyDays())
-        .number("frequency", s.frequency()).number("monetary", s.monetary())
-        .number("r", s.r()).number("f", s.f()).number("m", s.m()).put("code", s.code());
+    return o.put("customer", s.customer()).put("recencyDays", s.recencyDays())
+        .put("frequency", s.frequency()).put("monetary", s.monetary())
+        .put("r", s.r()).put("f", s.f()).put("m", s.m()).put("code", s.code());
   }
 
   private static Supplier<RfmScore> score(In in) {
@@ -191,9 +191,9 @@ final class ValueLayout {
   }
 
   private static Out prediction(Out o, CustomerPrediction p) {
-    return o.put("customer", p.customer()).number("probabilityAlive", p.probabilityAlive())
-        .number("expectedPurchases", p.expectedPurchases())
-        .number("expectedSpend", p.expectedSpend()).number("clv", p.clv());
+    return o.put("customer", p.customer()).put("probabilityAlive", p.probabilityAlive())
+        .put("expectedPurchases", p.expectedPurchases())
+        .put("expectedSpend", p.expectedSpend()).put("clv", p.clv());
   }
 
   private static Supplier<CustomerPrediction> prediction(In in) {
@@ -207,7 +207,7 @@ final class ValueLayout {
   }
 
   private static ObjectNode predictions(ClvPredictions p) {
-    Out o = out().number("horizon", p.horizon()).number("discount", p.discount())
+    Out o = out().put("horizon", p.horizon()).put("discount", p.discount())
         .array("customers");
     p.customers().forEach(c -> prediction(o.element("customers"), c));
     return o.node;
@@ -227,11 +227,11 @@ final class ValueLayout {
    */
   private static <T> T read(JsonNode node, Shape shape, Function<In, Supplier<T>> fields) {
     Problems problems = new Problems(shape.name());
-    In in = In.object(problems, node, Documents.ROOT, shape);
+    In in = In.object(problems, node, In.ROOT, shape);
     problems.throwIfAny();
     Supplier<T> build = fields.apply(Objects.requireNonNull(in));
     problems.throwIfAny();
-    T value = problems.attempt(Documents.ROOT, build);
+    T value = problems.attempt(In.ROOT, build);
     problems.throwIfAny();
     return nonNull(value);
   }

@@ -2,7 +2,6 @@ package org.crmkit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +35,7 @@ class InTest {
     assertThat(in.time("time")).isEqualTo(LocalTime.of(9, 30));
     assertThat(in.duration("after")).isEqualTo(Duration.ofDays(180));
     assertThat(in.zone("zone")).isEqualTo(ZoneId.of("Europe/Berlin"));
-    assertThat(in.decimal("amount")).isEqualByComparingTo(new BigDecimal("12345678901234567890.25"));
+    assertThat(in.number("amount")).isEqualTo(12345678901234567890.25);
     assertThat(in.integer("count", 0)).isEqualTo(7);
     assertThat(in.strings("list", true)).containsExactly("a", "b");
     assertThat(in.parsedStrings("users", false, "a user id", UserId::of))
@@ -54,7 +53,7 @@ class InTest {
          "colour": "red"}""", p);
     assertThat(java.util.Arrays.asList(in.date("date"), in.instant("at"), in.time("time"),
         in.duration("after"), in.zone("zone"))).containsOnlyNulls();
-    assertThat(in.decimal("amount")).isNull();
+    assertThat(in.number("amount")).isNull();
     assertThat(in.integer("count", 0)).isNull();
     assertThat(in.strings("list", true)).isEmpty();
     assertThat(in.strings("users", false)).isEmpty();
@@ -76,7 +75,7 @@ class InTest {
             + " \"10 minutes\"",
         "$.zone: expected a time zone such as \"Europe/Berlin\" or \"UTC\", but found"
             + " \"Mars/Olympus\"",
-        "$.amount: expected a decimal number, but found the string \"12\"",
+        "$.amount: expected a finite number, but found the string \"12\"",
         "$.count: expected an integer >= 0, but found the number -1",
         "$.list: expected at least one element; leave the field out to mean all",
         "$.users[0]: expected a non-blank string, but found the string \" \"",

@@ -18,14 +18,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.lifecycle.Guard;
 import org.crmkit.core.lifecycle.GuardRegistry;
+import org.crmkit.segmentation.clv.PeriodUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -154,6 +157,79 @@ class SchemaTest {
         .hasMessageContaining("$.rolez: unknown field").hasMessageContaining("$.roles: required");
   }
 
+  /**
+   * The readers take enum values in any case (and the CLV {@code unit} with blanks around it), so
+   * the schemas do too, while offering the canonical spellings for completion: every enum value of
+   * every example, written in a random case, validates and reads; misspelt, it fails both.
+   */
+  @Test
+  void schemaAndReaderAgreeOnEnumValuesInAnyCase() throws IOException {
+    Random random = new Random(13);
+    List<String> checked = new ArrayList<>();
+    for (TestDocuments.Doc d : TestDocuments.ALL) {
+      String name = d.name().substring(0, d.name().length() - 2);
+      com.fasterxml.jackson.databind.JsonNode example =
+          JsonText.MAPPER.readTree(TestDocuments.example(name));
+      Set<String> values = new HashSet<>();
+      JSON.readTree(schemaText(d.name())).findValues("enum")
+          .forEach(e -> e.forEach(v -> values.add(v.asString().toLowerCase(Locale.ROOT))));
+      for (String pointer : strings(example, "")) {
+        String value = example.at(pointer).asText();
+        if (!values.contains(value.toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        StringBuilder mixed = new StringBuilder();
+        value.chars().forEach(c -> mixed.append((char) (random.nextBoolean()
+            ? Character.toUpperCase(c) : Character.toLowerCase(c))));
+        String json = replaced(example, pointer, mixed.toString());
+        assertThat(errors(d.name(), json)).as("%s%s = %s", name, pointer, mixed).isEmpty();
+        d.read().accept(json);
+        String wrong = replaced(example, pointer, mixed + "x");
+        assertThat(errors(d.name(), wrong)).as("%s%s = %sx", name, pointer, mixed).isNotEmpty();
+        String path = "$" + pointer.replaceAll("/(\\d+)", "[$1]").replace('/', '.') + ":";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.read().accept(wrong))
+            .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining(path);
+        checked.add(name + pointer);
+      }
+    }
+    // every enum of every schema occurs in its example: 36 values at 16 kinds of place
+    assertThat(checked).hasSize(36).contains("rfm-model/ties", "clv-model/unit",
+        "assignment-team/users/1/workingHours/days/0", "policy/fields/0/access");
+    String blanks = replaced(JsonText.MAPPER.readTree(TestDocuments.example("clv-model")),
+        "/unit", " Week ");
+    assertThat(errors("clv-model-1", blanks)).isEmpty();
+    assertThat(ClvModelJson.read(blanks).unit()).isEqualTo(PeriodUnit.WEEK);
+  }
+
+  /** The JSON pointers of the string values in {@code node}. */
+  private static List<String> strings(com.fasterxml.jackson.databind.JsonNode node, String at) {
+    List<String> out = new ArrayList<>();
+    if (node.isTextual()) {
+      out.add(at);
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        out.addAll(strings(node.get(i), at + "/" + i));
+      }
+    } else {
+      node.properties().forEach(e -> out.addAll(strings(e.getValue(), at + "/" + e.getKey())));
+    }
+    return out;
+  }
+
+  private static String replaced(com.fasterxml.jackson.databind.JsonNode document, String pointer,
+      String value) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode copy = document.deepCopy();
+    int slash = pointer.lastIndexOf('/');
+    com.fasterxml.jackson.databind.JsonNode parent = copy.at(pointer.substring(0, slash));
+    String last = pointer.substring(slash + 1);
+    if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      a.set(Integer.parseInt(last), a.textNode(value));
+    } else {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) parent).put(last, value);
+    }
+    return JsonText.MAPPER.writeValueAsString(copy);
+  }
+
   private static List<Shape> shapes(TestDocuments.Doc d) throws IllegalAccessException {
     List<Shape> out = new ArrayList<>(d.shared());
     for (Field f : d.reader().getDeclaredFields()) {
@@ -162,13 +238,15 @@ class SchemaTest {
       }
       f.setAccessible(true);
       Object v = f.get(null);
-      if (v instanceof Shape s) {
-        out.add(s);
-      } else if (v instanceof Users u) {
-        out.add(u.shape);
-      } else if (v instanceof ClvModelJson.Section s) {
-        out.add(s.shape);
-        out.add(s.errorShape);
+      for (Object o : v instanceof List<?> l ? l : List.of(v)) {
+        if (o instanceof Shape s) {
+          out.add(s);
+        } else if (o instanceof Users u) {
+          out.add(u.shape);
+        } else if (o instanceof ClvModelJson.Section s) {
+          out.add(s.shape);
+          out.add(s.errorShape);
+        }
       }
     }
     return out;

@@ -53,52 +53,52 @@ class DocumentReadersFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
   void accessData(byte[] bytes) throws IOException {
-    check(bytes, AccessDataJson::read);
+    check(bytes, AccessDataJson.DOCUMENT::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void policy(byte[] bytes) throws IOException {
-    check(bytes, in -> PolicyJson.read(in, ORGANISATION));
+    check(bytes, in -> PolicyJson.DOCUMENT.read(in).compile(ORGANISATION));
   }
 
   @FuzzTest(maxDuration = "5m")
   void assignmentTeam(byte[] bytes) throws IOException {
-    check(bytes, AssignmentTeamJson::read);
+    check(bytes, AssignmentTeamJson.DOCUMENT::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void assignmentRules(byte[] bytes) throws IOException {
-    check(bytes, in -> AssignmentRulesJson.read(in, TEAM));
+    check(bytes, AssignmentRulesJson.document(TEAM)::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void assignmentState(byte[] bytes) throws IOException {
-    check(bytes, AssignmentStateJson::read);
+    check(bytes, AssignmentStateJson.DOCUMENT::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void clvModel(byte[] bytes) throws IOException {
-    check(bytes, ClvModelJson::read);
+    check(bytes, ClvModelJson.DOCUMENT::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void hierarchy(byte[] bytes) throws IOException {
-    check(bytes, in -> HierarchyJson.read(in, s -> s));
+    check(bytes, HierarchyJson.<String>document(s -> s, s -> s)::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void lifecycle(byte[] bytes) throws IOException {
-    check(bytes, in -> MachineJson.read(in, GuardRegistry.assumeSatisfied()));
+    check(bytes, MachineJson.document(GuardRegistry.assumeSatisfied())::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void rfmModel(byte[] bytes) throws IOException {
-    check(bytes, RfmModelJson::read);
+    check(bytes, RfmModelJson.DOCUMENT::read);
   }
 
   @FuzzTest(maxDuration = "5m")
   void segmentRules(byte[] bytes) throws IOException {
-    check(bytes, SegmentRulesJson::read);
+    check(bytes, SegmentRulesJson.document(false)::read);
   }
 
   /** String-only readers get the bytes decoded as UTF-8 (malformed sequences replaced). */
