@@ -22,6 +22,11 @@ public final class GammaGamma {
   private static final Logger LOG = LoggerFactory.getLogger(GammaGamma.class);
   private static final String[] NAMES = {"p", "q", "gamma"};
 
+  private record SpendKey(int x, double mean) {}
+
+  private static final java.util.Comparator<SpendKey> SPEND_ORDER =
+      java.util.Comparator.comparingInt(SpendKey::x).thenComparingDouble(SpendKey::mean);
+
   private GammaGamma() {}
 
   /**
@@ -50,25 +55,31 @@ public final class GammaGamma {
     if (data == null) {
       throw new CrmException("data is required, but was null");
     }
+    // the repeat buyers with positive spend, merged by equal (x, m̄) and sorted: every sum below
+    // is then the same computation whatever the order or grouping of the input (per customer or
+    // as weighted tuples), so both give the same parameters
+    java.util.TreeMap<SpendKey, Double> merged = new java.util.TreeMap<>(SPEND_ORDER);
     double used = 0;
     double excluded = 0;
-    int rows = 0;
     for (int i = 0; i < data.size(); i++) {
       CustomerSummary c = data.customers().get(i);
       if (c.repeatPurchases() > 0) {
         if (c.meanRepeatSpend() > 0) {
-          used += data.weight(i);
-          rows++;
+          merged.merge(new SpendKey(c.repeatPurchases(), c.meanRepeatSpend()), data.weight(i), Double::sum);
         } else {
           excluded += data.weight(i);
         }
       }
+    }
+    for (double w : merged.values()) {
+      used += w;
     }
     if (used < MIN_REPEAT_BUYERS) {
       throw new DegenerateDataException("Gamma-Gamma needs at least " + MIN_REPEAT_BUYERS
           + " repeat buyers with a mean spend > 0, but got " + count(used)
           + (excluded > 0 ? " (" + count(excluded) + " more with a mean spend <= 0 are excluded)" : ""));
     }
+    int rows = merged.size();
     int[] x = new int[rows];
     double[] m = new double[rows];
     double[] w = new double[rows];
@@ -76,17 +87,14 @@ public final class GammaGamma {
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     double sum = 0;
-    for (int i = 0; i < data.size(); i++) {
-      CustomerSummary c = data.customers().get(i);
-      if (c.repeatPurchases() > 0 && c.meanRepeatSpend() > 0) {
-        x[k] = c.repeatPurchases();
-        m[k] = c.meanRepeatSpend();
-        w[k] = data.weight(i);
-        min = Math.min(min, m[k]);
-        max = Math.max(max, m[k]);
-        sum += w[k] * m[k];
-        k++;
-      }
+    for (java.util.Map.Entry<SpendKey, Double> e : merged.entrySet()) {
+      x[k] = e.getKey().x();
+      m[k] = e.getKey().mean();
+      w[k] = e.getValue();
+      min = Math.min(min, m[k]);
+      max = Math.max(max, m[k]);
+      sum += w[k] * m[k];
+      k++;
     }
     if (max - min <= 1e-9 * max) {
       throw new DegenerateDataException("Gamma-Gamma needs varying spend, but all " + count(used)

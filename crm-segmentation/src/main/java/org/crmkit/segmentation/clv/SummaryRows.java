@@ -1,13 +1,18 @@
 package org.crmkit.segmentation.clv;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Weighted summaries merged by equal {@code (x, t_x, T)}, as arrays for likelihood loops. Not part
- * of the public API.
+ * Weighted summaries merged by equal {@code (x, t_x, T)} and sorted by {@code (x, t_x, T)}, as
+ * arrays for likelihood loops. The canonical order makes every sum over the rows (the
+ * log-likelihood, the start point) the same computation whatever the order or grouping of the
+ * input, so a fit on per-customer summaries and one on the same customers grouped into weighted
+ * tuples (as a distributed engine hands them over) give the same parameters, bit for bit, when
+ * the weights are whole numbers (their sums are then exact). Not part of the public API.
  */
 final class SummaryRows {
   final int[] x;
@@ -21,11 +26,16 @@ final class SummaryRows {
 
   private record Key(int x, double tx, double bigT) {}
 
+  private static final Comparator<Key> ORDER = Comparator.comparingInt(Key::x)
+      .thenComparingDouble(Key::tx).thenComparingDouble(Key::bigT);
+
   SummaryRows(WeightedSummaries data) {
-    Map<Key, Double> rows = new LinkedHashMap<>();
+    Map<Key, Double> rows = new TreeMap<>(ORDER);
     for (int i = 0; i < data.size(); i++) {
       CustomerSummary c = data.customers().get(i);
-      rows.merge(new Key(c.repeatPurchases(), c.recency(), c.age()), data.weight(i), Double::sum);
+      // + 0.0 turns -0.0 into 0.0, so that the two zeros are one key
+      rows.merge(new Key(c.repeatPurchases(), c.recency() + 0.0, c.age() + 0.0), data.weight(i),
+          Double::sum);
     }
     int n = rows.size();
     x = new int[n];

@@ -9,6 +9,13 @@ import org.crmkit.core.CrmException;
  * customers with the same purchase pattern are fitted once (lifetimes' convention; also what a
  * distributed engine hands over after grouping). Immutable and thread-safe.
  *
+ * <p>A fit depends only on the distinct summaries and their total weights, not on the order or
+ * grouping of the rows: every fit merges equal summaries and sums its likelihood in one canonical
+ * order (by {@code x}, {@code t_x}, {@code T}; Gamma-Gamma by {@code x}, {@code m̄}). So a fit on
+ * per-customer summaries and a fit on the same customers grouped into weighted tuples are the
+ * same computation and give the same parameters, bit for bit, when the weights are whole numbers
+ * (below 2<sup>53</sup>, so that their sums are exact).
+ *
  * <p>Example (from {@code ClvExamplesTest} in crm-examples):
  *
  * <pre>{@code

@@ -57,8 +57,15 @@ final class RfmJob implements Callable<Integer> {
   @Option(names = "--as-of", required = true, description = "as-of date, yyyy-MM-dd")
   @Nullable LocalDate asOf;
 
-  @Option(names = "--output", required = true, description = "scores CSV file to write (local)")
-  @Nullable Path output;
+  @Option(names = "--output", required = true,
+      description = {"scores CSV file to write (local); with --output-format parquet a directory",
+          "(any Spark path) that must not exist yet"})
+  @Nullable String output;
+
+  @Option(names = "--output-format", defaultValue = "csv",
+      description = {"csv (default: one file, the crmkit rfm contract) or parquet (a directory of part files",
+          "written by the executors, sorted by customer_id across the parts)"})
+  String outputFormat = "csv";
 
   @Option(names = "--tiles", defaultValue = "5", description = "score levels (default 5)")
   int tiles;
@@ -79,6 +86,12 @@ final class RfmJob implements Callable<Integer> {
     PrintWriter err = java.util.Objects.requireNonNull(spec).commandLine().getErr();
     String in = java.util.Objects.requireNonNull(input);
     LocalDate at = java.util.Objects.requireNonNull(asOf);
+    boolean parquet = switch (outputFormat) {
+      case "csv" -> false;
+      case "parquet" -> true;
+      default -> throw new CrmException("--output-format must be 'csv' or 'parquet', but was '"
+          + outputFormat + "'");
+    };
     TiePolicy policy = switch (ties) {
       case "share" -> TiePolicy.TIES_SHARE;
       case "split" -> TiePolicy.STABLE_SPLIT;
@@ -101,7 +114,20 @@ final class RfmJob implements Callable<Integer> {
         scores = rfm.segments(scores, rules);
       }
       Dataset<Row> out = scores.orderBy(SparkRfm.sortKey(col(SparkRfm.CUSTOMER_ID)));
-      long written = write(out, rules != null);
+      long written;
+      if (parquet) {
+        String target = java.util.Objects.requireNonNull(output);
+        // the CSV's columns, in its order (segment null without rules); monetary stays a double
+        // (the CSV prints it to 15 significant digits)
+        Dataset<Row> rows = rules != null ? out : out.withColumn("segment",
+            org.apache.spark.sql.functions.lit(null).cast(org.apache.spark.sql.types.DataTypes.StringType));
+        rows.select(OUTPUT_HEADER.stream().map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new))
+            .write().parquet(target);
+        written = session.spark.read().parquet(target).count();
+      } else {
+        written = write(out, rules != null);
+      }
       aggregates.unpersist();
       err.printf("rfm: scored %,d customers in %.1f s%n", written,
           (System.nanoTime() - started) / 1e9);
@@ -148,7 +174,7 @@ final class RfmJob implements Callable<Integer> {
 
   /** Streams the sorted scores to the driver, one partition at a time, into the CSV. */
   private long write(Dataset<Row> sorted, boolean withSegments) {
-    Path target = java.util.Objects.requireNonNull(output).toAbsolutePath();
+    Path target = Path.of(java.util.Objects.requireNonNull(output)).toAbsolutePath();
     Path tmp = null;
     long rows = 0;
     try {
@@ -201,7 +227,7 @@ final class RfmJob implements Callable<Integer> {
   }
 
   /** As {@code crmkit rfm}: a field is quoted if it holds a comma, quote or line break. */
-  private static void writeRow(Writer out, List<String> fields) throws IOException {
+  static void writeRow(Writer out, List<String> fields) throws IOException {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         out.write(',');

@@ -8,8 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code crmkit-spark} command line: {@code rfm} and {@code clv fit} on Apache Spark, writing
- * exactly what {@code crmkit rfm} and {@code crmkit clv fit} write. Exit status 0 on success, 2 on
+ * The {@code crmkit-spark} command line: {@code rfm}, {@code clv fit} and {@code clv predict} on
+ * Apache Spark, writing exactly what {@code crmkit rfm}, {@code crmkit clv fit} and {@code crmkit
+ * clv predict} write (and, as options, Parquet part files and approximate fits). Exit status 0 on success, 2 on
  * invalid input or usage, 1 on an unexpected failure.
  *
  * <pre>

@@ -133,6 +133,76 @@ class SparkRunnerTest {
   }
 
   @Test
+  void parquetOutputHoldsTheCsvsRowsInItsOrder() throws IOException {
+    Path csvOut = dir.resolve("scores.csv");
+    Path parquetOut = dir.resolve("scores.parquet");
+    StringWriter err = new StringWriter();
+    String[] common = {"rfm", "--input", random.toString(), "--as-of", "1998-07-01"};
+    assertThat(spark(err, concat(common, "--output", csvOut.toString()))).as(err.toString()).isZero();
+    assertThat(spark(err, concat(common, "--output", parquetOut.toString(), "--output-format", "parquet")))
+        .as(err.toString()).isZero();
+    List<String> want = Files.readAllLines(csvOut, StandardCharsets.UTF_8);
+    assertThat(SparkTestSession.get().read().parquet(parquetOut.toString()).columns())
+        .containsExactly(RfmJob.OUTPUT_HEADER.toArray(String[]::new));
+    // the part files in name order, each read on its own (a read of the directory may reorder them)
+    List<org.apache.spark.sql.Row> rows = new ArrayList<>();
+    try (var parts = Files.list(parquetOut)) {
+      for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
+        rows.addAll(SparkTestSession.get().read().parquet(part.toString()).collectAsList());
+      }
+    }
+    List<String> got = new ArrayList<>();
+    for (var r : rows) {
+      got.add(String.join("|", r.getString(0), Integer.toString(r.getInt(1)), Integer.toString(r.getInt(2)),
+          RfmJob.decimal(r.getDouble(3)), Integer.toString(r.getInt(4)), Integer.toString(r.getInt(5)),
+          Integer.toString(r.getInt(6)), r.isNullAt(7) ? "" : r.getString(7)));
+    }
+    // the CSV's rows (its parser is crmkit's: ids with commas and quotes are quoted there)
+    List<String> fromCsv = new ArrayList<>();
+    try (var in = Files.newBufferedReader(csvOut)) {
+      org.crmkit.examples.csv.Csv.read(in, RfmJob.OUTPUT_HEADER)
+          .forEach(row -> fromCsv.add(String.join("|", row.fields())));
+    }
+    assertThat(want).hasSizeGreaterThan(100);
+    assertThat(got).containsExactlyElementsOf(fromCsv);
+    // a directory is never overwritten
+    assertThat(spark(err, concat(common, "--output", parquetOut.toString(), "--output-format", "parquet")))
+        .isEqualTo(SparkRunner.EXIT_INVALID_INPUT);
+    assertThat(spark(err, concat(common, "--output", csvOut.toString(), "--output-format", "orc")))
+        .isEqualTo(SparkRunner.EXIT_INVALID_INPUT);
+    assertThat(err.toString()).contains("--output-format must be 'csv' or 'parquet', but was 'orc'");
+  }
+
+  @Test
+  void clvPredictIsByteIdenticalToCrmkit() throws IOException {
+    Path model = dir.resolve("model.json");
+    Files.writeString(model, """
+        {"format": "crmkit.clv-model/1", "calibration_end": "1998-01-31", "unit": "week",
+         "bg_nbd": {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "log_likelihood": -9582.4},
+         "gamma_gamma": {"p": 6.25, "q": 3.74, "gamma": 15.44, "log_likelihood": -4055.9}}
+        """);
+    Path expected = dir.resolve("predict-expected.csv");
+    Path actual = dir.resolve("predict-actual.csv");
+    String[] common = {"clv", "predict", "--model", model.toString(), "--input", random.toString(),
+        "--horizon", "52", "--discount", "0.01"};
+    assertThat(crmkit(concat(common, "--output", expected.toString()))).isZero();
+    StringWriter err = new StringWriter();
+    assertThat(spark(err, concat(common, "--output", actual.toString()))).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(expected)).hasSizeGreaterThan(100);
+    assertThat(firstDifferences(expected, actual)).isEmpty();
+    assertThat(Files.readAllBytes(actual)).isEqualTo(Files.readAllBytes(expected));
+    assertThat(spark(err, "clv", "predict", "--model", model.toString(), "--input", random.toString(),
+        "--horizon", "0", "--output", actual.toString())).isEqualTo(SparkRunner.EXIT_INVALID_INPUT);
+    assertThat(err.toString()).contains("horizon must be >= 1 period, but was 0");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void invalidInputExitsWithTwoAndNamesTheRow() throws IOException {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "customer_id,date,amount\nc1,1998-01-01,10\nc2,1998-02-30,5\n");
