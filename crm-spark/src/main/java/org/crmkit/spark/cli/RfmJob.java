@@ -233,7 +233,7 @@ final class RfmJob implements Callable<Integer> {
         out.write(',');
       }
       String f = fields.get(i);
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+      if (needsQuotes(f)) {
         out.write('"');
         out.write(f.replace("\"", "\"\""));
         out.write('"');
@@ -244,8 +244,15 @@ final class RfmJob implements Callable<Integer> {
     out.write('\n');
   }
 
-  private static boolean needsQuotes(String s) {
-    return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0;
+  /**
+   * {@code crmkit}'s quoting rule (crm-examples' {@code Csv.needsQuotes}, which this module cannot
+   * depend on at run time): a comma, a quote or a line break, or a blank at either end, so that
+   * every id survives a write-read round trip and the file is byte-identical to crmkit's.
+   */
+  static boolean needsQuotes(String s) {
+    return !s.isEmpty() && (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
+        || s.indexOf('\r') >= 0 || Character.isWhitespace(s.charAt(0))
+        || Character.isWhitespace(s.charAt(s.length() - 1)) || s.strip().length() != s.length());
   }
 
   /** As {@code crmkit rfm}: up to 15 significant digits, so float noise is not printed. */

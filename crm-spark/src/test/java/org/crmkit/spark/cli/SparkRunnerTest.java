@@ -46,7 +46,7 @@ class SparkRunnerTest {
     Random rnd = new Random(16);
     List<String> r = new ArrayList<>();
     r.add("customer_id,date,amount");
-    String[] odd = {"\"a,b\"", "\uD83D\uDE00x", "\uFFFDy", "\u00E9z", "\"q\"\"uote\""};
+    String[] odd = {"\"a,b\"", "\uD83D\uDE00x", "\uFFFDy", "\u00E9z", "\"q\"\"uote\"", "\" lead\"", "\"trail \""};
     for (int i = 0; i < 3000; i++) {
       int c = rnd.nextInt(400);
       String id = c < odd.length ? odd[c] : "c" + c;
