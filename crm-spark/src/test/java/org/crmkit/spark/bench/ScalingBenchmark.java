@@ -44,9 +44,14 @@ import org.crmkit.spark.rfm.SparkRfm;
  * <pre>
  * java -cp ... org.crmkit.spark.bench.ScalingBenchmark /tmp/crmkit-bench 1000000 10000000
  * </pre>
+ *
+ * <p>{@code -Dscaling.jobs=sparkNoop} runs only some of the jobs (the checks need crmkit's).
  */
 public final class ScalingBenchmark {
   static final LocalDate AS_OF = LocalDate.of(1998, 7, 1);
+  /** The jobs to run ({@code -Dscaling.jobs=crmkit,spark,sparkNoop,duckdb}, the default). */
+  static final List<String> JOBS = List.of(
+      System.getProperty("scaling.jobs", "crmkit,spark,sparkNoop,duckdb").split(","));
 
   private ScalingBenchmark() {}
 
@@ -70,13 +75,22 @@ public final class ScalingBenchmark {
         generate(spark, n, file);
       }
       for (int round = 1; round <= 2; round++) {
-        Map<String, double[]> single = measure("crmkit single-machine", n, round, () -> crmkit(file));
-        Map<String, double[]> onSpark = measure("Spark local[2] (crm-spark)", n, round,
-            () -> spark(spark, file));
-        Map<String, double[]> duck = measure("DuckDB (2 threads) + crmkit cut points", n, round,
-            () -> duckdb(file));
-        check("Spark", single, onSpark);
-        check("DuckDB", single, duck);
+        Map<String, double[]> single = JOBS.contains("crmkit")
+            ? measure("crmkit single-machine", n, round, () -> crmkit(file)) : null;
+        Map<String, double[]> onSpark = JOBS.contains("spark")
+            ? measure("Spark local[2] (crm-spark)", n, round, () -> spark(spark, file)) : null;
+        if (JOBS.contains("sparkNoop")) {
+          measure("Spark local[2], noop sink", n, round, () -> sparkToNoopSink(spark, file));
+        }
+        Map<String, double[]> duck = JOBS.contains("duckdb")
+            ? measure("DuckDB (2 threads) + crmkit cut points", n, round, () -> duckdb(file))
+            : null;
+        if (single != null && onSpark != null) {
+          check("Spark", single, onSpark);
+        }
+        if (single != null && duck != null) {
+          check("DuckDB", single, duck);
+        }
       }
     }
     spark.stop();
@@ -182,6 +196,20 @@ public final class ScalingBenchmark {
       }
       return out;
     }
+  }
+
+  /**
+   * The same Spark job with its scores written to Spark's {@code noop} sink instead of collected
+   * on the driver for the check: what a pipeline writing its scores back to the lake pays, and
+   * the basis of the per-core throughput in docs/architecture.md's projection.
+   */
+  static Map<String, double[]> sparkToNoopSink(SparkSession spark, Path file) {
+    SparkRfm rfm = SparkRfm.builder().build();
+    Dataset<Row> aggregates = rfm.aggregates(spark.read().parquet(file.toString()), AS_OF).cache();
+    RfmModel model = rfm.fit(aggregates, AS_OF);
+    rfm.score(aggregates, model).write().format("noop").mode("overwrite").save();
+    aggregates.unpersist();
+    return Map.of();
   }
 
   static Map<String, double[]> spark(SparkSession spark, Path file) {
