@@ -27,8 +27,8 @@ import org.crmkit.permissions.Organisation;
  * Coverage-guided fuzz tests (Jazzer) of every document reader (twelve formats): any byte sequence ends in a value
  * or an {@link InvalidDefinitionException}; any other exception, a hang or a stack overflow is a
  * finding. The default build runs the seed corpus under {@code DocumentReadersFuzzTestInputs/}
- * (regression mode); {@code JAZZER_FUZZ=1} fuzzes one method for {@code maxDuration} (see
- * README, "Limits").
+ * (regression mode); {@code .ci/fuzz} fuzzes each method for a given time through Jazzer's
+ * command-line driver and {@link FuzzMain} (see README, "Limits").
  */
 class DocumentReadersFuzzTest {
   /** The organisation and team the policy and rules fuzz targets resolve their references in. */
