@@ -111,7 +111,8 @@ class SparkRfmReferenceTest {
   @Test
   void equalsSingleMachineOnRandomPopulationsWithTiesAndReturns() {
     int[] tiles = {2, 3, 5, 7};
-    for (long seed = 0; seed < 8; seed++) {
+    // six seeds: every tile count, both tie policies, segments on two (the module's 60 s budget)
+    for (long seed = 0; seed < 6; seed++) {
       check(seed, 20 + (int) seed * 7, 150, tiles[(int) seed % 4],
           seed % 2 == 0 ? TiePolicy.TIES_SHARE : TiePolicy.STABLE_SPLIT, seed % 3 == 2);
     }
