@@ -303,7 +303,8 @@ final class BgNbdMath {
    * the upper half (concave too for a ≥ 2, then likewise from its maximum) up to
    * {@code w = ln 2 + 40 + ln max(1, a)}, where p = 1 in double precision, plus the exact tail
    * {@code F(1) e^{−bb w}/(bb B(a, bb))} beyond (or, for a < 2, forwards until its integrand is
-   * {@value #LOG_CUT} below its largest value and falling). A few hundred to a few thousand evaluations.
+   * {@value #LOG_CUT} below its largest value and falling). The cost depends on the shape of the
+   * integrand, not on the purchase count.
    */
   static double aliveExpectationIntegral(double s, double beta, double a, double bb, double t) {
     double k = t / beta;

@@ -81,7 +81,7 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
    * hypergeometric series, or O(expected purchase opportunities (r+x)·t/(alpha+T)) where it falls
    * back to a positive series; where those would need more than two million terms (about a
    * million opportunities or more in the horizon), a numerical integral over the dropout
-   * probability whose cost does not depend on the purchase count (a few thousand evaluations).
+   * probability whose cost does not depend on the purchase count.
    *
    * @throws CrmException if {@code t} is negative or not finite, or the result overflows a double
    */
