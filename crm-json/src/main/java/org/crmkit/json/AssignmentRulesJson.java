@@ -1,9 +1,12 @@
 package org.crmkit.json;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
@@ -14,10 +17,12 @@ import org.crmkit.core.assignment.Distribution;
 import org.crmkit.core.assignment.Strategy;
 import org.crmkit.core.assignment.Target;
 import org.crmkit.core.hierarchy.Hierarchy;
+import org.crmkit.core.model.OrgUnitId;
 import org.crmkit.core.model.ProductLineId;
 import org.crmkit.core.model.SizeBand;
 import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
+import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +89,31 @@ public final class AssignmentRulesJson {
   }
 
   /**
+   * Reads a rules document whose team is not available (its document is invalid): the rules are
+   * built over a stand-in team holding exactly the users and teams the rules name (active users
+   * on a flat {@code "default"} org unit, each on every named team, without profiles), so that
+   * only the rules' own problems are reported, never a false "unknown user" or "unknown team".
+   * The result is for checking (its territories and product lines are the document's); it is not
+   * fit for assigning, and the rules' references to users and teams are not checked.
+   *
+   * <pre>{@code
+   * try {
+   *   AssignmentRulesJson.readWithoutTeam(json);
+   * } catch (InvalidDefinitionException e) {
+   *   e.problems().forEach(System.out::println); // the rules' own problems only
+   * }
+   * }</pre>
+   *
+   * @throws InvalidDefinitionException listing every problem of the document that does not
+   *     depend on the team: syntax, format, shapes, hierarchies, unknown territories and product
+   *     lines, unreachable entries
+   */
+  public static AssignmentRules readWithoutTeam(String json) {
+    return new JsonDocument<AssignmentRules>(FORMAT, ROOT, root -> read(root, null),
+        AssignmentRulesJson::tree).read(json);
+  }
+
+  /**
    * Writes rules as a document that {@link #read} turns back into equal entries, hierarchies and
    * default owner (users and profiles belong to the team document and are not written).
    */
@@ -91,9 +121,10 @@ public final class AssignmentRulesJson {
     return document(new AssignmentTeamJson.Team(List.of(), List.of())).write(rules);
   }
 
-  private static AssignmentRules read(In root, AssignmentTeamJson.Team team) {
-    AssignmentRules.Builder b = AssignmentRules.builder().users(team.users())
-        .profiles(team.profiles());
+  /** Reads the document over {@code team}, or over {@link #standIn} when it is null. */
+  private static AssignmentRules read(In root, AssignmentTeamJson.@Nullable Team given) {
+    AssignmentRules.Builder b = AssignmentRules.builder();
+    List<Target> targets = new ArrayList<>();
     Hierarchy<TerritoryId> territories = root.has("territories") ? Nodes.hierarchy(root,
         "territories", TerritoryId::of, null, null, new HashSet<>()) : null;
     Hierarchy<ProductLineId> lines = root.has("productLines") ? Nodes.hierarchy(root,
@@ -106,18 +137,50 @@ public final class AssignmentRulesJson {
       Condition condition =
           c == null ? (e.has("condition") ? null : Condition.any()) : condition(c);
       Target target = target(e, "target");
+      if (target != null) {
+        targets.add(target);
+      }
       if (name != null && condition != null && target != null) {
         b.entry(new AssignmentEntry(name, condition, target));
       }
     }
-    Optional.ofNullable(target(root, "defaultOwner")).ifPresent(b::defaultOwner);
+    Target owner = target(root, "defaultOwner");
+    if (owner != null) {
+      targets.add(owner);
+      b.defaultOwner(owner);
+    }
     root.problems.throwIfAny();
+    AssignmentTeamJson.Team team = given != null ? given : standIn(targets);
+    b.users(team.users()).profiles(team.profiles());
     try {
       return b.build();
     } catch (InvalidDefinitionException e) {
       throw e.relocated(ROOT.name(), p -> p.prefixedBy(p.startsWith("entries")
           || p.startsWith("defaultOwner") ? In.ROOT : ProblemPath.of("team")));
     }
+  }
+
+  /** Every user the targets name, each on every team they name (one stand-in user if none). */
+  private static AssignmentTeamJson.Team standIn(List<Target> targets) {
+    Set<UserId> users = new TreeSet<>(Comparator.comparing(UserId::value));
+    Set<TeamId> teams = new TreeSet<>(Comparator.comparing(TeamId::value));
+    for (Target t : targets) {
+      t.user().ifPresent(users::add);
+      t.queue().ifPresent(teams::add);
+      t.distribution().ifPresent(d -> {
+        users.addAll(d.users());
+        d.team().ifPresent(teams::add);
+      });
+    }
+    if (users.isEmpty()) {
+      users.add(UserId.of("stand-in"));
+    }
+    List<User> members = new ArrayList<>();
+    for (UserId id : users) {
+      members.add(User.builder().id(id).name(id.value()).orgUnit(OrgUnitId.of("default"))
+          .addAllTeams(teams).build());
+    }
+    return new AssignmentTeamJson.Team(members, List.of());
   }
 
   private static @Nullable Condition condition(In c) {

@@ -191,6 +191,36 @@ class AssignmentJsonTest {
   }
 
   @Test
+  void rulesReadWithoutTheirTeamReportOnlyTheirOwnProblems() {
+    // the same document as above: over a stand-in team of the users and teams it names, only
+    // the problems that do not depend on the team remain
+    String bad = """
+        {"format": "crmkit.assignment-rules/1",
+         "territories": [{"id": "global"}, {"id": "emea", "parent": "global"}],
+         "entries": [
+           {"name": "all", "condition": {}, "target": {"user": "carol"}},
+           {"name": "emea", "condition": {"territories": ["emea", "mars"]},
+            "target": {"strategy": "ROUND_ROBIN", "team": "nobody"}},
+           {"name": "later", "condition": {"territories": ["emea"]}, "target": {"user": "dave"}}],
+         "defaultOwner": {"queue": "emea"}}
+        """;
+    assertThatThrownBy(() -> AssignmentRulesJson.readWithoutTeam(bad))
+        .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> {
+          assertThat(e.problems()).extracting(Problem::path).containsExactly(
+              "$.entries[1].condition.territories", "$.entries[2]");
+          assertThat(e.getMessage()).doesNotContain("unknown user")
+              .doesNotContain("unknown team").doesNotContain("inactive");
+        });
+    AssignmentRules rules = AssignmentRulesJson.readWithoutTeam(RULES);
+    assertThat(rules.users()).extracting(u -> u.id().value()).containsExactly("alice", "bob");
+    assertThat(rules.territories().contains(TerritoryId.of("de"))).isTrue();
+    assertThat(AssignmentRulesJson.readWithoutTeam(RULES.replace("{\"user\": \"alice\"}",
+        "{\"queue\": \"emea\"}").replace("\"users\": [\"alice\", \"bob\"]",
+        "\"team\": \"emea\"")).users()).extracting(u -> u.id().value())
+        .containsExactly("stand-in");
+  }
+
+  @Test
   void syntaxAndFormatErrorsAreReported() {
     assertThatThrownBy(() -> AssignmentTeamJson.read("{\"format\": "))
         .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("not valid JSON");

@@ -108,13 +108,13 @@ final class AccessCommand implements Callable<Integer> {
       try {
         parsed = AccessDataJson.read(dataText);
       } catch (InvalidDefinitionException e) {
-        problems.addAll(describe("--data", dataFile, e));
+        problems.addAll(InputProblems.describe("--data", dataFile, e, ""));
       }
       PolicyDocument document = null;
       try {
         document = PolicyJson.readDocument(policyText);
       } catch (InvalidDefinitionException e) {
-        problems.addAll(describe("--policy", policyFile, e));
+        problems.addAll(InputProblems.describe("--policy", policyFile, e, ""));
       }
       AccessPolicy compiled = null;
       if (document != null) {
@@ -131,12 +131,12 @@ final class AccessCommand implements Callable<Integer> {
           try {
             compiled = document.compile(organisation);
           } catch (InvalidDefinitionException e) {
-            problems.addAll(describe("--policy", policyFile, e));
+            problems.addAll(InputProblems.describe("--policy", policyFile, e, ""));
           }
         }
         if (parsed == null) {
-          problems.add("(the policy's references to org units and users were not checked,"
-              + " because the data document is invalid)");
+          problems.add(InputProblems.notChecked("the policy's references to org units and users",
+              "data"));
         } else {
           for (int i = 0; i < parsed.records().size(); i++) {
             AccessRecord r = parsed.records().get(i);
@@ -152,16 +152,6 @@ final class AccessCommand implements Callable<Integer> {
       }
       this.data = parsed;
       this.policy = compiled;
-    }
-
-    /** "--policy p.json: invalid policy document (2 problems):" and one line per problem. */
-    private static List<String> describe(String option, Path file, InvalidDefinitionException e) {
-      List<String> lines = new ArrayList<>();
-      int n = e.problems().size();
-      lines.add(option + " " + file + ": invalid " + e.what() + " (" + n
-          + (n == 1 ? " problem" : " problems") + "):");
-      e.problems().forEach(p -> lines.add("  - " + p));
-      return lines;
     }
 
     /**

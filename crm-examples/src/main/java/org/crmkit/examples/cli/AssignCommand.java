@@ -92,14 +92,15 @@ final class AssignCommand implements Callable<Integer> {
     if (state != null) {
       CliFiles.Outputs.check(state, "--state");
     }
-    // every document is read before any problem is reported, so that one run lists them all
+    // every input is read and checked before any problem is reported, so that one run lists the
+    // problems of all of them, each document's under a line naming its file
     List<String> problems = new ArrayList<>();
     AssignmentState initial = AssignmentState.empty();
     if (state != null && Files.exists(state)) {
       try {
         initial = AssignmentStateJson.read(CliFiles.readText(state, "--state"));
       } catch (InvalidDefinitionException e) {
-        problems.addAll(invalid(state, e).problems());
+        problems.addAll(invalid("--state", state, e));
       } catch (InvalidInputException e) {
         problems.addAll(e.problems());
       }
@@ -108,29 +109,37 @@ final class AssignCommand implements Callable<Integer> {
     try {
       roster = AssignmentTeamJson.read(CliFiles.readText(team, "--team"));
     } catch (InvalidDefinitionException e) {
-      problems.addAll(invalid(team, e).problems());
+      problems.addAll(invalid("--team", team, e));
     } catch (InvalidInputException e) {
       problems.addAll(e.problems());
     }
-    AssignmentRules assignment = null;
     String rulesText = null;
     try {
       rulesText = CliFiles.readText(rules, "--rules");
     } catch (InvalidInputException e) {
       problems.addAll(e.problems());
     }
-    if (rulesText != null && roster != null) {
+    // the rules over the team; without a valid team, the rules over a stand-in team holding
+    // exactly the users and teams they name (for checking the rules and the leads only)
+    AssignmentRules assignment = null;
+    AssignmentRules checked = null;
+    if (rulesText != null) {
       try {
-        assignment = AssignmentRulesJson.read(rulesText, roster);
+        checked = roster != null ? AssignmentRulesJson.read(rulesText, roster)
+            : AssignmentRulesJson.readWithoutTeam(rulesText);
+        assignment = roster != null ? checked : null;
       } catch (InvalidDefinitionException e) {
-        problems.addAll(invalid(rules, e).problems());
+        problems.addAll(invalid("--rules", rules, e));
       }
     }
     List<Lead> parsed = List.of();
     try {
-      parsed = readLeads(assignment, charset);
+      parsed = readLeads(checked, charset);
     } catch (InvalidInputException e) {
       problems.addAll(e.problems());
+    }
+    if (rulesText != null && roster == null) {
+      problems.add(InputProblems.notChecked("the rules' references to users and teams", "team"));
     }
     if (!problems.isEmpty() || assignment == null) {
       throw new InvalidInputException(problems);
@@ -175,12 +184,9 @@ final class AssignCommand implements Callable<Integer> {
     return parsed;
   }
 
-  private static InvalidInputException invalid(Path file, InvalidDefinitionException e) {
-    List<String> lines = new ArrayList<>();
-    for (Problem p : e.problems()) {
-      lines.add(file.getFileName() + ": " + p);
-    }
-    return new InvalidInputException(lines);
+  /** The document's problems under a line naming it, each line naming the file. */
+  private static List<String> invalid(String option, Path file, InvalidDefinitionException e) {
+    return InputProblems.describe(option, file, e, file.getFileName() + ": ");
   }
 
   /** Reads and checks the leads; without rules (they had problems), checks only the rows. */

@@ -166,4 +166,73 @@ class AssignCommandTest {
     assertThat(err.toString()).contains("--at: expected an ISO-8601 instant");
     assertThat(output).doesNotExist();
   }
+
+  @Test
+  void anInvalidTeamAndInvalidRulesAndBadLeadsAreAllReportedInOneRun() throws IOException {
+    // the team: a bad limit; the rules: an unknown field and an unknown territory, with targets
+    // naming users and teams of the (invalid) team; the leads: a bad row
+    Files.writeString(team, TEAM.replace("\"limit\": 10", "\"limit\": -1"));
+    Files.writeString(rules, RULES.replace("\"team\": \"emea\"", "\"team\": \"emea\", \"colour\": 1"));
+    Files.writeString(leads, LEADS_HEADER_LINE + "L1,mars,,,huge,,,\n");
+    assertThat(run("--at", "2026-11-23T10:00:00Z")).isEqualTo(2);
+    String e = err.toString();
+    assertThat(e)
+        .contains("--team " + team + ": invalid assignment team document (1 problem):")
+        .contains("team.json: $.users[3].capacity.limit: expected an integer >= 1, but found the "
+            + "number -1")
+        .contains("--rules " + rules + ": invalid assignment rules document (1 problem):")
+        .contains("rules.json: $.entries[1].target.colour: unknown field 'colour'")
+        .contains("leads.csv line 2: size_band must be one of")
+        .contains("(the rules' references to users and teams were not checked, because the team "
+            + "document is invalid)")
+        .doesNotContain("unknown user")
+        .doesNotContain("unknown team");
+    assertThat(e.indexOf("--team ")).isLessThan(e.indexOf("--rules "));
+    assertThat(e.strip()).endsWith("because the team document is invalid)");
+    assertThat(output).doesNotExist();
+
+    // rules whose shape is valid are still checked beyond their shape (territories, entries),
+    // and the leads against the rules' territories
+    Files.writeString(rules, RULES.replace("\"territories\": [\"emea\"], \"sizeBands\"",
+        "\"territories\": [\"emia\"], \"sizeBands\""));
+    StringWriter err2 = new StringWriter();
+    int status = Crmkit.run(new String[] {"assign", "--rules", rules.toString(), "--team",
+        team.toString(), "--leads", leads.toString(), "--output", output.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err2));
+    assertThat(status).isEqualTo(2);
+    assertThat(err2.toString())
+        .contains("team.json: $.users[3].capacity.limit")
+        .contains("rules.json: $.entries[0].condition.territories: unknown territory 'emia'")
+        .contains("were not checked, because the team document is invalid)")
+        .doesNotContain("unknown user")
+        .doesNotContain("unknown team");
+
+    // valid rules over an invalid team: the leads are checked against the rules' territories
+    Files.writeString(rules, RULES);
+    StringWriter err3 = new StringWriter();
+    status = Crmkit.run(new String[] {"assign", "--rules", rules.toString(), "--team",
+        team.toString(), "--leads", leads.toString(), "--output", output.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err3));
+    assertThat(status).isEqualTo(2);
+    assertThat(err3.toString())
+        .contains("team.json: $.users[3].capacity.limit")
+        .contains("leads.csv line 2: unknown territory 'mars'")
+        .contains("were not checked, because the team document is invalid)")
+        .doesNotContain("--rules ")
+        .doesNotContain("unknown user")
+        .doesNotContain("unknown team");
+    assertThat(output).doesNotExist();
+  }
+
+  @Test
+  void aValidTeamWithInvalidRulesReportsOnlyTheRulesAsBefore() throws IOException {
+    Files.writeString(rules, RULES.replace("\"user\": \"alice\"", "\"user\": \"zoe\""));
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo(
+        "error: --rules " + rules + ": invalid assignment rules document (1 problem):"
+        + System.lineSeparator()
+        + "  - rules.json: $.entries[0].target.user: unknown user 'zoe'; known users: [alice, "
+        + "bob, carol, dan]" + System.lineSeparator());
+    assertThat(output).doesNotExist();
+  }
 }
