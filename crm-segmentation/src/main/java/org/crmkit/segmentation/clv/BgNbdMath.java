@@ -2,11 +2,7 @@ package org.crmkit.segmentation.clv;
 
 import static org.hipparchus.special.Gamma.logGamma;
 
-import java.util.function.DoubleUnaryOperator;
 import org.crmkit.core.CrmException;
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
-import org.hipparchus.special.Beta;
 
 /**
  * The BG/NBD formulas (Fader, Hardie &amp; Lee 2005), in log space where it matters. Stateless;
@@ -15,8 +11,7 @@ import org.hipparchus.special.Beta;
 final class BgNbdMath {
   /**
    * Upper bound on the terms of the positive series, about (r+x)·t/(α+T): reached only by models
-   * expecting millions of purchase opportunities per customer in the horizon (where
-   * {@link #aliveExpectation} integrates instead).
+   * expecting millions of purchase opportunities per customer in the horizon.
    */
   static final int MAX_TERMS = 2_000_000;
 
@@ -111,10 +106,7 @@ final class BgNbdMath {
    * fewer terms matters in the near-NBD corner (both {@code a} and {@code b} large, homogeneous
    * dropout), where step 2 needs thousands of terms and step 3 about the expected purchase count.
    *
-   * <p>Where none of the three converges in its term limit (over-dispersed purchase counts with
-   * about a million expected opportunities or more, see {@link #aliveExpectationIntegral}), the
-   * integral over the dropout probability, whose cost does not grow with the purchase count. The
-   * method therefore never refuses for lack of terms.
+   * @throws CrmException if the positive series needs more than {@link #MAX_TERMS} terms
    */
   static double aliveExpectation(double r, double alpha, double a, double b, int x, double bigT, double t) {
     if (t <= 0) {
@@ -141,12 +133,7 @@ final class BgNbdMath {
         return byDropout;
       }
     }
-    // the positive series cannot stop before the bulk of the negative binomial count N (mean
-    // `opportunities`, sd sqrt(opportunities/(1 - z))) is summed: skip it when 6 sd reach its limit
-    double reach = opportunities + 6 * Math.sqrt(opportunities / (1 - z));
-    double positive = reach <= MAX_TERMS
-        ? aliveExpectationPositiveOrNaN(r + x, alpha + bigT, a, b + x, t) : Double.NaN;
-    return Double.isNaN(positive) ? aliveExpectationIntegral(r + x, alpha + bigT, a, b + x, t) : positive;
+    return aliveExpectationPositive(r + x, alpha + bigT, a, b + x, t);
   }
 
   /** Terms of the dropout-index series after which it gives up. */
@@ -242,17 +229,6 @@ final class BgNbdMath {
    * @throws CrmException if more than {@link #MAX_TERMS} terms are needed
    */
   static double aliveExpectationPositive(double s, double beta, double a, double bb, double t) {
-    double sum = aliveExpectationPositiveOrNaN(s, beta, a, bb, t);
-    if (Double.isNaN(sum)) {
-      throw new CrmException("the expected purchases need more than " + MAX_TERMS
-          + " series terms (r + x = " + s + ", horizon " + t + " against alpha + T = " + beta
-          + "): the model expects too many purchases in the horizon to sum them");
-    }
-    return sum;
-  }
-
-  /** {@link #aliveExpectationPositive}, NaN instead of an exception after {@link #MAX_TERMS} terms. */
-  static double aliveExpectationPositiveOrNaN(double s, double beta, double a, double bb, double t) {
     double logZ = Math.log(t) - Math.log(beta + t);
     double logPi = -s * Math.log1p(t / beta);
     double z = Math.exp(logZ);
@@ -275,183 +251,9 @@ final class BgNbdMath {
         }
       }
     }
-    return Double.NaN;
-  }
-
-  /** The 16-point Gauss–Legendre rule on [-1, 1]. */
-  private static final GaussIntegrator LEGENDRE = new GaussIntegratorFactory().legendre(16);
-
-  /** Largest drop (or rise) of the log-integrand over one quadrature interval. */
-  private static final double MAX_LOG_CHANGE = 2;
-
-  /** Longest quadrature interval in the logarithmic variables (their singularities are ≥ π away). */
-  private static final double MAX_STEP = 0.5;
-
-  /** How far (in log) below its maximum the integrand of the lower half is cut off. */
-  private static final double LOG_CUT = 60;
-
-  /**
-   * The same expectation as {@link #aliveExpectationPositive}, as an integral over the dropout
-   * probability whose cost does not depend on the number of purchases: given λ and p the expected
-   * purchases in the window are {@code (1 − e^{−λpt})/p}, and the Gamma({@code s}, {@code beta})
-   * average of {@code e^{−λpt}} is {@code (beta/(beta+pt))^s}, so
-   * {@code E = ∫₀¹ F(p)/p · Beta(p; a, bb) dp} with {@code F(p) = 1 − (1 + pt/beta)^{−s}} (by
-   * {@code expm1}/{@code log1p}, so {@code F(p)/p → s t/beta} without cancellation as p → 0).
-   * Split at ½: on (0, ½] with {@code p = e^{−y}}, on [½, 1) with {@code 1 − p = e^{−w}}, which
-   * removes both endpoint singularities of the Beta density (the integrands become
-   * {@code F p^{a−1} (1−p)^{bb−1}} and {@code F p^{a−2} (1−p)^{bb}}, smooth in y and w). Each half is
-   * summed by 16-point Gauss–Legendre rules on intervals over which the log of the integrand
-   * changes by at most {@value #MAX_LOG_CHANGE} (and at most {@value #MAX_STEP} long). The lower
-   * half's log-integrand is concave in y (F is a Lomax distribution function of {@code pt/beta},
-   * log-concave in {@code ln p}; {@code ln(1 − e^{−y})} is concave), so it is integrated between
-   * the points where it is {@value #LOG_CUT} below its maximum, or up to where F is linear in p
-   * (about {@code p < e^{−40}/(k(s+1)bb)}) and the exact tail {@code s k e^{−a y}/(a B(a, bb))}
-   * takes over (it matters for tiny a, whose Beta mass below e^{−745} does not fit a double);
-   * the upper half (concave too for a ≥ 2, then likewise from its maximum) up to
-   * {@code w = ln 2 + 40 + ln max(1, a)}, where p = 1 in double precision, plus the exact tail
-   * {@code F(1) e^{−bb w}/(bb B(a, bb))} beyond (or, for a < 2, forwards until its integrand is
-   * {@value #LOG_CUT} below its largest value and falling). The cost depends on the shape of the
-   * integrand, not on the purchase count.
-   */
-  static double aliveExpectationIntegral(double s, double beta, double a, double bb, double t) {
-    double k = t / beta;
-    double logBeta = Beta.logBeta(a, bb);
-    double ln2 = Math.log(2);
-    // lower half, p = e^{-y}: ln of F(p) p^{a-1} (1-p)^{bb-1}
-    DoubleUnaryOperator lower = y -> {
-      double p = Math.exp(-y);
-      return logF(s, k, p) - (a - 1) * y + (bb - 1) * Math.log1p(-p) - logBeta;
-    };
-    // beyond yLinear F(p) = s k p and (1 - p)^{bb-1} = 1 to double precision, so the log-integrand
-    // falls linearly (slope -a) and the rest is s k ∫ e^{-a y} dy / B(a, bb), which matters for
-    // tiny a (the Beta mass below p = e^{-745} does not fit a double)
-    double yLinear = Math.min(700, Math.max(ln2, Math.log(k * (s + 1) * (Math.abs(bb - 1) + 1))) + 40);
-    double yMax = argMaxConcave(lower, ln2, yLinear);
-    double peak = lower.applyAsDouble(yMax);
-    double left = yMax <= ln2 || lower.applyAsDouble(ln2) >= peak - LOG_CUT
-        ? ln2 : levelCrossing(lower, yMax, ln2, peak - LOG_CUT);
-    double right = levelCrossing(lower, yMax, yLinear, peak - LOG_CUT);
-    double sum = integrateLog(lower, yMax, left) + integrateLog(lower, yMax, right);
-    if (right >= yLinear) {
-      sum += Math.exp(Math.log(s * k) - a * yLinear - logBeta) / a;
-    }
-    // upper half, 1 - p = e^{-w}: ln of F(p) p^{a-2} (1-p)^{bb}
-    DoubleUnaryOperator upper = w -> {
-      double p = -Math.expm1(-w);
-      return logF(s, k, p) + (a - 2) * Math.log(p) - bb * w - logBeta;
-    };
-    double wEnd = ln2 + 40 + Math.log(Math.max(1, a));
-    double tail = Math.exp(logF(s, k, 1) - bb * wEnd - logBeta) / bb;
-    if (a >= 2) {
-      // concave in w (p^{a-2} is then log-concave too): integrate both ways from the maximum
-      double wMax = argMaxConcave(upper, ln2, wEnd);
-      double top = upper.applyAsDouble(wMax);
-      double from = wMax <= ln2 || upper.applyAsDouble(ln2) >= top - LOG_CUT
-          ? ln2 : levelCrossing(upper, wMax, ln2, top - LOG_CUT);
-      double to = levelCrossing(upper, wMax, wEnd, top - LOG_CUT);
-      sum += integrateLog(upper, wMax, from) + integrateLog(upper, wMax, to);
-      return to >= wEnd ? sum + tail : sum;
-    }
-    // a < 2: p^{a-2} varies by at most 2^{2-a} over the half; integrate forwards
-    double w = ln2;
-    double current = upper.applyAsDouble(w);
-    double largest = current;
-    double step = MAX_STEP;
-    while (w < wEnd) {
-      double[] next = nextInterval(upper, w, current, Math.min(step, wEnd - w));
-      sum += gauss(upper, w, next[0]);
-      step = Math.min(MAX_STEP, 2 * (next[0] - w));
-      w = next[0];
-      current = next[1];
-      largest = Math.max(largest, current);
-      if (current < largest - LOG_CUT && current < next[2]) {
-        return sum;
-      }
-    }
-    return sum + tail;
-  }
-
-  /** {@code ln F(p) = ln(1 − (1 + pk)^{−s})}, accurate for small p. */
-  private static double logF(double s, double k, double p) {
-    return Math.log(-Math.expm1(-s * Math.log1p(p * k)));
-  }
-
-  /** The maximum of a concave function on [lo, hi], by bisection on the sign of its slope. */
-  private static double argMaxConcave(DoubleUnaryOperator f, double lo, double hi) {
-    for (int i = 0; i < 200 && hi - lo > 1e-9 * (1 + Math.abs(lo)); i++) {
-      double mid = 0.5 * (lo + hi);
-      double h = 1e-7 * (1 + Math.abs(mid));
-      if (f.applyAsDouble(mid + h) > f.applyAsDouble(mid)) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return 0.5 * (lo + hi);
-  }
-
-  /** Where a concave function falls to {@code level} between its maximum {@code from} and {@code to}. */
-  private static double levelCrossing(DoubleUnaryOperator f, double from, double to, double level) {
-    if (!(f.applyAsDouble(to) < level)) {
-      return to;
-    }
-    double inside = from;
-    double outside = to;
-    for (int i = 0; i < 200 && Math.abs(outside - inside) > 1e-6; i++) {
-      double mid = 0.5 * (inside + outside);
-      if (f.applyAsDouble(mid) >= level) {
-        inside = mid;
-      } else {
-        outside = mid;
-      }
-    }
-    return outside;
-  }
-
-  /** ∫ exp(f) over the interval between {@code from} and {@code to}, on pieces of bounded log change. */
-  private static double integrateLog(DoubleUnaryOperator f, double from, double to) {
-    double direction = Math.signum(to - from);
-    double sum = 0;
-    double x = from;
-    double current = f.applyAsDouble(x);
-    double step = MAX_STEP;
-    while (direction * (to - x) > 0) {
-      double[] next = nextInterval(f, x, current, direction * Math.min(step, direction * (to - x)));
-      sum += gauss(f, Math.min(x, next[0]), Math.max(x, next[0]));
-      step = Math.min(MAX_STEP, 2 * Math.abs(next[0] - x));
-      x = next[0];
-      current = next[1];
-    }
-    return sum;
-  }
-
-  /**
-   * The end of the next interval from {@code x} (signed length at most {@code step}), halved until
-   * f changes by at most {@link #MAX_LOG_CHANGE} between its ends and its midpoint:
-   * {@code [end, f(end), f(x)]}.
-   */
-  private static double[] nextInterval(DoubleUnaryOperator f, double x, double fx, double step) {
-    double h = step;
-    double fEnd = f.applyAsDouble(x + h);
-    double fMid = f.applyAsDouble(x + 0.5 * h);
-    while (!(Math.abs(fEnd - fx) <= MAX_LOG_CHANGE && Math.abs(fMid - fx) <= MAX_LOG_CHANGE
-        && Math.abs(fEnd - fMid) <= MAX_LOG_CHANGE) && Math.abs(h) > 1e-12 * (1 + Math.abs(x))) {
-      h *= 0.5;
-      fEnd = fMid;
-      fMid = f.applyAsDouble(x + 0.5 * h);
-    }
-    return new double[] {x + h, fEnd, fx};
-  }
-
-  /** ∫ exp(f) over [lo, hi] by the 16-point Gauss–Legendre rule. */
-  private static double gauss(DoubleUnaryOperator f, double lo, double hi) {
-    double half = 0.5 * (hi - lo);
-    double mid = 0.5 * (hi + lo);
-    double sum = 0;
-    for (int i = 0; i < LEGENDRE.getNumberOfPoints(); i++) {
-      sum += LEGENDRE.getWeight(i) * Math.exp(f.applyAsDouble(mid + half * LEGENDRE.getPoint(i)));
-    }
-    return half * sum;
+    throw new CrmException("the expected purchases need more than " + MAX_TERMS
+        + " series terms (r + x = " + s + ", horizon " + t + " against alpha + T = " + beta
+        + "): the model expects too many purchases in the horizon to sum them");
   }
 
   /**

@@ -79,11 +79,11 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
    * also in the extreme corners a fit can reach (a, b up to e^25, where BG/NBD approaches the
    * NBD model): see {@code BgNbdMath.aliveExpectation}. O((alpha + T + t)/(alpha + T)) for the
    * hypergeometric series, or O(expected purchase opportunities (r+x)·t/(alpha+T)) where it falls
-   * back to a positive series; where those would need more than two million terms (about a
-   * million opportunities or more in the horizon), a numerical integral over the dropout
-   * probability whose cost does not depend on the purchase count.
+   * back to a positive series.
    *
-   * @throws CrmException if {@code t} is negative or not finite, or the result overflows a double
+   * @throws CrmException if {@code t} is negative or not finite, or the positive series would need
+   *     more than two million terms (only when the posterior expects over a million
+   *     purchase opportunities, (r+x)·t/(alpha+T), in the horizon, and the other forms do not apply)
    */
   @Override
   public double expectedPurchases(CustomerSummary c, double t) {

@@ -119,7 +119,7 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, PurchaseFit pu
    *
    * @throws CrmException if {@code horizon} is not in {@code [1, MAX_HORIZON]}, {@code discount} is negative or not finite,
    *     the expected spend is infinite (see {@link GammaGammaParameters#expectedSpend}), the
-   *     expected purchases are refused (see {@link PurchaseModel#expectedPurchases}) or
+   *     expected purchases cannot be summed (see {@link BgNbdParameters#expectedPurchases}) or
    *     the value overflows a double; never returns NaN or an infinity
    */
   public CustomerPrediction predict(CustomerSummary customer, int horizon, double discount) {
@@ -161,8 +161,8 @@ public record ClvModel(LocalDate calibrationEnd, PeriodUnit unit, PurchaseFit pu
    * O(n · periods) with caching by {@code (x, T)}. Every element is finite, and the array is
    * non-decreasing.
    *
-   * @throws CrmException if {@code periods < 1}, or a customer's expectation is refused
-   *     (see {@link PurchaseModel#expectedPurchases})
+   * @throws CrmException if {@code periods < 1}, or a customer's expectation cannot be summed
+   *     (see {@link BgNbdParameters#expectedPurchases})
    */
   public double[] expectedCumulativeRepeatPurchases(List<CustomerSummary> customers, int periods) {
     if (periods < 1) {
