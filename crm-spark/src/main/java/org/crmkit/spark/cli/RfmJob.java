@@ -2,7 +2,6 @@ package org.crmkit.spark.cli;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -174,59 +172,43 @@ final class RfmJob implements Callable<Integer> {
 
   /** Streams the sorted scores to the driver, one partition at a time, into the CSV. */
   private long write(Dataset<Row> sorted, boolean withSegments) {
-    Path target = Path.of(java.util.Objects.requireNonNull(output)).toAbsolutePath();
-    Path tmp = null;
-    long rows = 0;
-    try {
-      Path dir = target.getParent();
-      tmp = Files.createTempFile(dir == null ? Path.of(".") : dir, ".rfm-", ".csv.tmp");
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-        writeRow(w, OUTPUT_HEADER);
-        Iterator<Row> it = sorted.toLocalIterator();
-        int id = sorted.schema().fieldIndex(SparkRfm.CUSTOMER_ID);
-        int rd = sorted.schema().fieldIndex(SparkRfm.RECENCY_DAYS);
-        int fq = sorted.schema().fieldIndex(SparkRfm.FREQUENCY);
-        int mo = sorted.schema().fieldIndex(SparkRfm.MONETARY);
-        int r = sorted.schema().fieldIndex("r");
-        int f = sorted.schema().fieldIndex("f");
-        int m = sorted.schema().fieldIndex("m");
-        int sg = withSegments ? sorted.schema().fieldIndex("segment") : -1;
-        StringBuilder sb = new StringBuilder(128);
-        while (it.hasNext()) {
-          Row row = it.next();
-          String segment = sg < 0 || row.isNullAt(sg) ? "" : row.getString(sg);
-          String customer = row.getString(id);
-          String monetary = decimal(row.getDouble(mo));
-          if (needsQuotes(customer) || needsQuotes(segment)) {
-            writeRow(w, List.of(customer, Integer.toString(row.getInt(rd)),
-                Integer.toString(row.getInt(fq)), monetary, Integer.toString(row.getInt(r)),
-                Integer.toString(row.getInt(f)), Integer.toString(row.getInt(m)), segment));
-          } else {
-            sb.setLength(0);
-            sb.append(customer).append(',').append(row.getInt(rd)).append(',')
-                .append(row.getInt(fq)).append(',').append(monetary).append(',')
-                .append(row.getInt(r)).append(',').append(row.getInt(f)).append(',')
-                .append(row.getInt(m)).append(',').append(segment).append('\n');
-            w.append(sb);
-          }
-          rows++;
+    long[] rows = {0};
+    ClvJob.writeAtomically(Path.of(java.util.Objects.requireNonNull(output)), w -> {
+      writeRow(w, OUTPUT_HEADER);
+      Iterator<Row> it = sorted.toLocalIterator();
+      int id = sorted.schema().fieldIndex(SparkRfm.CUSTOMER_ID);
+      int rd = sorted.schema().fieldIndex(SparkRfm.RECENCY_DAYS);
+      int fq = sorted.schema().fieldIndex(SparkRfm.FREQUENCY);
+      int mo = sorted.schema().fieldIndex(SparkRfm.MONETARY);
+      int r = sorted.schema().fieldIndex("r");
+      int f = sorted.schema().fieldIndex("f");
+      int m = sorted.schema().fieldIndex("m");
+      int sg = withSegments ? sorted.schema().fieldIndex("segment") : -1;
+      StringBuilder sb = new StringBuilder(128);
+      while (it.hasNext()) {
+        Row row = it.next();
+        String segment = sg < 0 || row.isNullAt(sg) ? "" : row.getString(sg);
+        String customer = row.getString(id);
+        String monetary = decimal(row.getDouble(mo));
+        if (needsQuotes(customer) || needsQuotes(segment)) {
+          writeRow(w, List.of(customer, Integer.toString(row.getInt(rd)),
+              Integer.toString(row.getInt(fq)), monetary, Integer.toString(row.getInt(r)),
+              Integer.toString(row.getInt(f)), Integer.toString(row.getInt(m)), segment));
+        } else {
+          sb.setLength(0);
+          sb.append(customer).append(',').append(row.getInt(rd)).append(',')
+              .append(row.getInt(fq)).append(',').append(monetary).append(',')
+              .append(row.getInt(r)).append(',').append(row.getInt(f)).append(',')
+              .append(row.getInt(m)).append(',').append(segment).append('\n');
+          w.append(sb);
         }
+        rows[0]++;
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return rows;
-    } catch (IOException e) {
-      try {
-        if (tmp != null) {
-          Files.deleteIfExists(tmp);
-        }
-      } catch (IOException ignored) {
-        // the original failure is the one to report
-      }
-      throw new UncheckedIOException(e);
-    }
+    });
+    return rows[0];
   }
 
-  /** As {@code crmkit rfm}: a field is quoted if it holds a comma, quote or line break. */
+  /** As {@code crmkit rfm}: a field is quoted when {@link #needsQuotes} says so. */
   static void writeRow(Writer out, List<String> fields) throws IOException {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
