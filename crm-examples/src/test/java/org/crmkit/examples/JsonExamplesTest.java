@@ -10,11 +10,12 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.User;
 import org.crmkit.json.AccessData;
 import org.crmkit.json.AccessDataJson;
-import org.crmkit.json.PolicyDocument;
 import org.crmkit.json.PolicyJson;
 import org.crmkit.permissions.AccessDecision;
 import org.crmkit.permissions.AccessPolicy;
 import org.crmkit.permissions.Action;
+import org.crmkit.permissions.PolicyDefinitions;
+import org.crmkit.permissions.PolicyPresets;
 import org.junit.jupiter.api.Test;
 
 /** The README's JSON section, compiled and run. */
@@ -25,9 +26,10 @@ class JsonExamplesTest {
   void documentsAndTheValuesModule() throws Exception {
     // README: JSON
     AccessData data = AccessDataJson.DOCUMENT.read(ACCESS.resolve("data.json"));  // or a String,
-    PolicyDocument doc = PolicyJson.DOCUMENT.read(ACCESS.resolve("policy.json")); // Reader, stream
-    AccessPolicy policy = doc.compile(data.organisation());    // problems at the document's paths
+    PolicyDefinitions doc = PolicyJson.DOCUMENT.read(ACCESS.resolve("policy.json")); // Reader,
+    AccessPolicy policy = PolicyJson.compile(doc, data.organisation());  // problems at $.grants[2]
     String written = PolicyJson.DOCUMENT.write(doc);        // writing then reading: an equal value
+    String preset = PolicyJson.DOCUMENT.write(PolicyPresets.smallBusiness().definitions());
     assertThat(PolicyJson.DOCUMENT.read(written)).isEqualTo(doc);
 
     ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();   // finds crm-json's module
@@ -41,6 +43,10 @@ class JsonExamplesTest {
     assertThat(json).startsWith("{\"allowed\":true,\"user\":\"bob\",\"action\":\"read\","
         + "\"objectType\":\"customer\",\"record\":\"c1\",\"basis\":\"GRANT\"");
     assertThat(id).isEqualTo(CustomerId.of("c-1"));
+    assertThat(policy.definitions()).isEqualTo(doc);
+    assertThat(preset).contains("\"standardModules\": true");
+    assertThat(PolicyJson.DOCUMENT.read(preset))
+        .isEqualTo(PolicyPresets.smallBusiness().definitions());
     assertThatThrownBy(() -> PolicyJson.readDocument(
         written.replaceFirst("\\{", "{\"denies\": [], ")))
         .isInstanceOf(InvalidDefinitionException.class)

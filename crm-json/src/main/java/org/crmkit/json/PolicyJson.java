@@ -6,7 +6,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,15 +19,6 @@ import java.util.stream.Stream;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.ProblemPath;
-import org.crmkit.json.PolicyDocument.Allocation;
-import org.crmkit.json.PolicyDocument.Deny;
-import org.crmkit.json.PolicyDocument.FieldRule;
-import org.crmkit.json.PolicyDocument.Grant;
-import org.crmkit.json.PolicyDocument.ManualShare;
-import org.crmkit.json.PolicyDocument.ModuleDef;
-import org.crmkit.json.PolicyDocument.RecordTeam;
-import org.crmkit.json.PolicyDocument.Role;
-import org.crmkit.json.PolicyDocument.SharingRule;
 import org.crmkit.permissions.AccessPolicy;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.AdminPrivilege;
@@ -35,19 +28,32 @@ import org.crmkit.permissions.Group;
 import org.crmkit.permissions.Module;
 import org.crmkit.permissions.ObjectType;
 import org.crmkit.permissions.Organisation;
+import org.crmkit.permissions.PolicyDefinitions;
+import org.crmkit.permissions.PolicyDefinitions.Allocation;
+import org.crmkit.permissions.PolicyDefinitions.Deny;
+import org.crmkit.permissions.PolicyDefinitions.FieldRule;
+import org.crmkit.permissions.PolicyDefinitions.Grant;
+import org.crmkit.permissions.PolicyDefinitions.ManualShare;
+import org.crmkit.permissions.PolicyDefinitions.ModuleDef;
+import org.crmkit.permissions.PolicyDefinitions.RecordTeam;
+import org.crmkit.permissions.PolicyDefinitions.Role;
+import org.crmkit.permissions.PolicyDefinitions.SharingRule;
 import org.crmkit.permissions.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes policy documents ({@code "format": "crmkit.policy/1"}; the fields are
- * described in the README's Permissions section) and compiles them against an organisation.
- * Stateless and thread-safe.
+ * described in the README's Permissions section) as {@link PolicyDefinitions}, and compiles them
+ * against an organisation. Stateless and thread-safe.
  *
  * <pre>{@code
- * AccessPolicy policy = PolicyJson.DOCUMENT.read(Path.of("policy.json")).compile(organisation);
+ * AccessPolicy policy = PolicyJson.compile(PolicyJson.DOCUMENT.read(Path.of("policy.json")), org);
+ * String json = PolicyJson.DOCUMENT.write(policy.definitions());
  * }</pre>
  *
- * <p>Lists that filter ({@code objectTypes} and {@code actions} of sharing rules and denies)
+ * <p>Each field of a document object is the record component of the same name. The writer
+ * writes sets (actions, privileges, object types) in a fixed order (declaration order of the
+ * enum, object types by name), so that equal definitions give equal documents. Lists that filter ({@code objectTypes} and {@code actions} of sharing rules and denies)
  * mean "all" when absent; an empty list, like an empty {@code when}, is a problem.
  */
 public final class PolicyJson {
@@ -69,7 +75,7 @@ public final class PolicyJson {
   static final Shape SHARE = new Shape("manual share", "objectType", "record", "with", "actions");
 
   /** The definitions from and to any source ({@link #readDocument} lists the problems). */
-  public static final JsonDocument<PolicyDocument> DOCUMENT =
+  public static final JsonDocument<PolicyDefinitions> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, PolicyJson::read, (root, p) -> write(root, p, ROOT));
 
   private PolicyJson() {}
@@ -85,7 +91,28 @@ public final class PolicyJson {
    */
   public static AccessPolicy read(String json, Organisation organisation) {
     Objects.requireNonNull(organisation, "organisation");
-    return DOCUMENT.read(json).compile(organisation);
+    return compile(DOCUMENT.read(json), organisation);
+  }
+
+  /**
+   * Compiles a policy document's definitions against {@code organisation}, reporting problems at
+   * the document's paths.
+   *
+   * @throws InvalidDefinitionException listing every problem found by {@link
+   *     AccessPolicy.Builder#build()} (unknown roles, org units, users, modules), each at the path
+   *     of its declaration in the document ({@code $.grants[2].role}); the organisation's own
+   *     problems keep their {@code organisation…} paths
+   * @throws NullPointerException if an argument is null
+   */
+  public static AccessPolicy compile(PolicyDefinitions definitions, Organisation organisation) {
+    Objects.requireNonNull(definitions, "definitions");
+    Objects.requireNonNull(organisation, "organisation");
+    try {
+      return definitions.compile(organisation);
+    } catch (InvalidDefinitionException e) {
+      throw e.relocated(ROOT.name(), p -> p.startsWith("organisation") ? p
+          : p.prefixedBy(In.ROOT));
+    }
   }
 
   /**
@@ -93,25 +120,25 @@ public final class PolicyJson {
    *
    * @throws InvalidDefinitionException listing every structural problem with its JSON path
    */
-  public static PolicyDocument readDocument(String json) {
+  public static PolicyDefinitions readDocument(String json) {
     return DOCUMENT.read(json);
   }
 
   /** Writes {@code policy} as a document that {@link #readDocument} reads back equal. */
-  public static String write(PolicyDocument policy) {
+  public static String write(PolicyDefinitions policy) {
     return DOCUMENT.write(policy);
   }
 
-  private static PolicyDocument read(In root) {
+  private static PolicyDefinitions read(In root) {
     List<ObjectType> custom =
         root.parsedStrings("objectTypes", true, "an object type", ObjectType::of);
     Function<String, ObjectType> typeOf = knownType(custom);
-    return new PolicyDocument(root.bool("standardModules", false), custom,
+    return new PolicyDefinitions(root.bool("standardModules", false), new LinkedHashSet<>(custom),
         records(root, "modules", ModuleDef.class, typeOf),
         records(root, "roles", Role.class, typeOf), records(root, "grants", Grant.class, typeOf),
         records(root, "fields", FieldRule.class, typeOf),
         records(root, "allocations", Allocation.class, typeOf),
-        root.parsedStrings("hierarchyAccess", true, "an object type", typeOf),
+        new LinkedHashSet<>(root.parsedStrings("hierarchyAccess", true, "an object type", typeOf)),
         records(root, "recordTeams", RecordTeam.class, typeOf),
         records(root, "sharingRules", SharingRule.class, typeOf),
         records(root, "denies", Deny.class, typeOf),
@@ -190,8 +217,12 @@ public final class PolicyJson {
       return Groups.read(in, f);
     } else if (type instanceof ParameterizedType list) {
       Class<?> element = (Class<?>) list.getActualTypeArguments()[0];
-      return element == Condition.class ? conditions(in, f) : in.parsedStrings(f,
-          element != AdminPrivilege.class, kind(element).expected(), parser(element, typeOf));
+      if (element == Condition.class) {
+        return conditions(in, f);
+      }
+      List<?> values = in.parsedStrings(f, element != AdminPrivilege.class,
+          kind(element).expected(), parser(element, typeOf));
+      return list.getRawType() == Set.class ? new LinkedHashSet<>(values) : values;
     }
     return in.parsed(f, kind((Class<?>) type).expected(), parser((Class<?>) type, typeOf));
   }
@@ -263,6 +294,11 @@ public final class PolicyJson {
     return out;
   }
 
+  /** The order in which a set is written: an enum's declaration order, otherwise by name. */
+  private static final Comparator<Object> WRITING_ORDER =
+      Comparator.comparingInt((Object x) -> x instanceof Enum<?> e ? e.ordinal() : 0)
+          .thenComparing(x -> kind(x.getClass()).write(x));
+
   /**
    * Writes the components of {@code record} as the fields of {@code shape}, in its order:
    * defaults (false, null, empty lists) are left out, except a required array.
@@ -276,6 +312,9 @@ public final class PolicyJson {
         throw new IllegalStateException("crmkit bug: cannot read " + c, e);
       }
       String f = c.getName();
+      if (v instanceof Set<?> set) {
+        v = set.stream().sorted(WRITING_ORDER).toList();
+      }
       if (v instanceof Boolean b) {
         o.flag(f, b);
       } else if (v instanceof Group g) {

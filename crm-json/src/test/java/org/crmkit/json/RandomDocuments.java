@@ -33,15 +33,16 @@ import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
-import org.crmkit.json.PolicyDocument.Allocation;
-import org.crmkit.json.PolicyDocument.Deny;
-import org.crmkit.json.PolicyDocument.FieldRule;
-import org.crmkit.json.PolicyDocument.Grant;
-import org.crmkit.json.PolicyDocument.ManualShare;
-import org.crmkit.json.PolicyDocument.ModuleDef;
-import org.crmkit.json.PolicyDocument.RecordTeam;
-import org.crmkit.json.PolicyDocument.Role;
-import org.crmkit.json.PolicyDocument.SharingRule;
+import org.crmkit.permissions.PolicyDefinitions;
+import org.crmkit.permissions.PolicyDefinitions.Allocation;
+import org.crmkit.permissions.PolicyDefinitions.Deny;
+import org.crmkit.permissions.PolicyDefinitions.FieldRule;
+import org.crmkit.permissions.PolicyDefinitions.Grant;
+import org.crmkit.permissions.PolicyDefinitions.ManualShare;
+import org.crmkit.permissions.PolicyDefinitions.ModuleDef;
+import org.crmkit.permissions.PolicyDefinitions.RecordTeam;
+import org.crmkit.permissions.PolicyDefinitions.Role;
+import org.crmkit.permissions.PolicyDefinitions.SharingRule;
 import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.AdminPrivilege;
@@ -71,6 +72,13 @@ final class RandomDocuments {
 
   static <T> T pick(Random r, List<T> values) {
     return values.get(r.nextInt(values.size()));
+  }
+
+  /** {@link #some} as a set, in a random order (sets of the definitions are unordered). */
+  static <T> Set<T> set(Random r, List<T> values, int min) {
+    List<T> out = some(r, values, min);
+    java.util.Collections.shuffle(out, r);
+    return new java.util.LinkedHashSet<>(out);
   }
 
   static <T> List<T> some(Random r, List<T> values, int min) {
@@ -238,7 +246,7 @@ final class RandomDocuments {
     return b.build();
   }
 
-  static PolicyDocument policy(Random r) {
+  static PolicyDefinitions policy(Random r) {
     List<ObjectType> types = List.of(ObjectType.CUSTOMER, ObjectType.CASE, ObjectType.of("deal"));
     List<Action> actions = List.of(Action.values());
     List<Group> groups = List.of(Group.role("rep"), Group.everyone(), Group.orgUnitAndBelow("u0"),
@@ -249,14 +257,14 @@ final class RandomDocuments {
     List<ModuleDef> modules = r.nextBoolean() ? List.of()
         : List.of(new ModuleDef(Module.of("deals"), List.of(ObjectType.of("deal"))));
     List<Role> roles = new ArrayList<>();
-    roles.add(new Role("admin", null, some(r, List.of(AdminPrivilege.values()), 0)));
+    roles.add(new Role("admin", null, set(r, List.of(AdminPrivilege.values()), 0)));
     if (r.nextBoolean()) {
-      roles.add(new Role("rep", "admin", List.of()));
+      roles.add(new Role("rep", "admin", Set.of()));
     }
     List<Grant> grants = new ArrayList<>();
     for (int i = r.nextInt(4); i > 0; i--) {
       grants.add(new Grant(pick(r, roles).id(), pick(r, types),
-          pick(r, List.of(Scope.values())), some(r, actions, 1)));
+          pick(r, List.of(Scope.values())), set(r, actions, 1)));
     }
     List<FieldRule> fields = r.nextBoolean() ? List.of()
         : List.of(new FieldRule("admin", ObjectType.CUSTOMER, "creditLimit",
@@ -265,24 +273,25 @@ final class RandomDocuments {
         : List.of(new Allocation("admin", null, List.of(Module.CUSTOMER_MANAGEMENT)),
             new Allocation(null, "u0", List.of(Module.MARKETING, Module.ANALYTICS)));
     List<RecordTeam> teams = r.nextBoolean() ? List.of()
-        : List.of(new RecordTeam(ObjectType.CUSTOMER, some(r, actions, 1)));
+        : List.of(new RecordTeam(ObjectType.CUSTOMER, set(r, actions, 1)));
     List<SharingRule> sharing = new ArrayList<>();
     for (int i = r.nextInt(3); i > 0; i--) {
       boolean owned = r.nextBoolean();
       sharing.add(new SharingRule("share-" + i, owned ? pick(r, groups) : null,
-          owned ? List.of() : some(r, when, 1), pick(r, groups), some(r, types, 0),
-          some(r, actions, 1)));
+          owned ? List.of() : some(r, when, 1), pick(r, groups), set(r, types, 0),
+          set(r, actions, 1)));
     }
     List<Deny> denies = new ArrayList<>();
     for (int i = r.nextInt(3); i > 0; i--) {
-      denies.add(new Deny("deny-" + i, pick(r, groups), some(r, types, 0), some(r, actions, 0),
+      denies.add(new Deny("deny-" + i, pick(r, groups), set(r, types, 0), set(r, actions, 0),
           some(r, when, 0)));
     }
     List<ManualShare> shares = r.nextBoolean() ? List.of()
-        : List.of(new ManualShare(ObjectType.CUSTOMER, "c1", pick(r, groups), some(r, actions, 1)));
+        : List.of(new ManualShare(ObjectType.CUSTOMER, "c1", pick(r, groups), set(r, actions, 1)));
     // the custom type "deal" is used by grants, rules and modules, so it is declared (#14: an
     // undeclared type is a problem)
-    return new PolicyDocument(r.nextBoolean(), List.of(ObjectType.of("deal")), modules, roles, grants, fields, allocations, some(r, types, 0),
+    return new PolicyDefinitions(r.nextBoolean(), Set.of(ObjectType.of("deal")), modules, roles,
+        grants, fields, allocations, set(r, types, 0),
         teams, sharing, denies, shares);
   }
 

@@ -3,10 +3,15 @@ package org.crmkit.permissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidDefinitionException;
+import org.crmkit.core.Problem;
 import org.crmkit.core.internal.Checks;
 import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
@@ -254,11 +259,45 @@ public final class AccessPolicy {
     return java.util.Collections.unmodifiableList(out);
   }
 
+  /**
+   * The definitions this policy was compiled from, as declared (standard modules as a flag,
+   * privileges given with {@link Builder#privileges} merged into their roles): {@code
+   * builder(policy.definitions()).organisation(policy.organisation()).build()} makes the same
+   * decisions, and a JSON writer can write them as a policy document. O(1).
+   */
+  public PolicyDefinitions definitions() {
+    return c.defs;
+  }
+
+  /**
+   * A new builder holding {@code definitions} (add an organisation, and any further definitions,
+   * then {@link Builder#build()}); {@code builder(d).definitions()} equals {@code d}.
+   *
+   * @throws CrmException if {@code definitions} is null
+   */
+  public static Builder builder(PolicyDefinitions definitions) {
+    PolicyDefinitions d = Checks.present("definitions", definitions);
+    Builder b = new Builder();
+    b.standardModules = d.standardModules();
+    b.objectTypes.addAll(d.objectTypes());
+    b.modules.addAll(d.modules());
+    b.roles.addAll(d.roles());
+    b.grants.addAll(d.grants());
+    b.fields.addAll(d.fields());
+    b.allocations.addAll(d.allocations());
+    b.hierarchyAccess.addAll(d.hierarchyAccess());
+    b.recordTeams.addAll(d.recordTeams());
+    b.sharingRules.addAll(d.sharingRules());
+    b.denies.addAll(d.denies());
+    b.manualShares.addAll(d.manualShares());
+    return b;
+  }
+
   @Override
   public String toString() {
-    return "AccessPolicy{roles=" + c.defs.roles.size() + ", grants=" + c.defs.grants.size()
-        + ", sharingRules=" + c.defs.sharing.size() + ", denies=" + c.defs.denies.size()
-        + ", users=" + c.directory.length + "}";
+    return "AccessPolicy{roles=" + c.defs.roles().size() + ", grants=" + c.defs.grants().size()
+        + ", sharingRules=" + c.defs.sharingRules().size() + ", denies="
+        + c.defs.denies().size() + ", users=" + c.directory.length + "}";
   }
 
   /**
@@ -268,10 +307,25 @@ public final class AccessPolicy {
    * thread-safe; {@code build()} leaves the builder unchanged, so it can be built again.
    *
    * <p>Role, org-unit and user ids are plain strings here (they are matched against {@code
-   * RoleId}, {@code OrgUnitId} and {@code UserId} values).
+   * RoleId}, {@code OrgUnitId} and {@code UserId} values). What a builder holds besides the
+   * organisation is a {@link PolicyDefinitions} value ({@link #definitions()}).
    */
   public static final class Builder {
-    final Definitions d = new Definitions();
+    private @Nullable Organisation org;
+    private boolean standardModules;
+    private final Set<ObjectType> objectTypes = new LinkedHashSet<>();
+    private final List<PolicyDefinitions.ModuleDef> modules = new ArrayList<>();
+    private final List<PolicyDefinitions.Role> roles = new ArrayList<>();
+    /** Privileges given with {@link #privileges}, merged into their roles' by definitions(). */
+    private final List<PolicyDefinitions.Role> privileges = new ArrayList<>();
+    private final List<PolicyDefinitions.Grant> grants = new ArrayList<>();
+    private final List<PolicyDefinitions.FieldRule> fields = new ArrayList<>();
+    private final List<PolicyDefinitions.Allocation> allocations = new ArrayList<>();
+    private final Set<ObjectType> hierarchyAccess = new LinkedHashSet<>();
+    private final List<PolicyDefinitions.RecordTeam> recordTeams = new ArrayList<>();
+    private final List<PolicyDefinitions.SharingRule> sharingRules = new ArrayList<>();
+    private final List<PolicyDefinitions.Deny> denies = new ArrayList<>();
+    private final List<PolicyDefinitions.ManualShare> manualShares = new ArrayList<>();
 
     private Builder() {}
 
@@ -279,29 +333,29 @@ public final class AccessPolicy {
 
     /** Sets the organisation (org units, territories, user directory); required. */
     public Builder organisation(Organisation organisation) {
-      d.org = Checks.present("organisation", organisation);
+      org = Checks.present("organisation", organisation);
       return this;
     }
 
     /** Declares an object type beyond those that grants and rules mention (optional). */
     public Builder objectType(ObjectType type) {
-      d.extraTypes.add(Checks.present("type", type));
+      objectTypes.add(Checks.present("type", type));
       return this;
     }
 
     /** Declares that {@code module} covers {@code types}. */
     public Builder module(Module module, ObjectType... types) {
-      Checks.present("module", module);
-      d.modules.add(new Defs.ModuleDef(module, List.of(types)));
+      modules.add(new PolicyDefinitions.ModuleDef(Checks.present("module", module),
+          List.of(types)));
       return this;
     }
 
-    /** Declares the five built-in modules with {@link Module#standardCoverage()}. */
+    /**
+     * Declares the five built-in modules with {@link Module#standardCoverage()} (a flag of the
+     * definitions, expanded when the policy is compiled; calling it again changes nothing).
+     */
     public Builder standardModules() {
-      for (Module m : List.of(Module.CUSTOMER_MANAGEMENT, Module.SALES_MANAGEMENT,
-          Module.MARKETING, Module.SERVICE_MANAGEMENT, Module.ANALYTICS)) {
-        d.modules.add(new Defs.ModuleDef(m, Checks.entry(Module.standardCoverage(), m)));
-      }
+      standardModules = true;
       return this;
     }
 
@@ -314,28 +368,32 @@ public final class AccessPolicy {
 
     /** Declares a role below {@code parent} (which inherits this role's grants). */
     public Builder role(String id, @Nullable String parent) {
-      d.roles.add(new Defs.RoleDef(Checks.nonBlank("role", id), parent, Set.of()));
+      roles.add(new PolicyDefinitions.Role(Checks.nonBlank("role", id), parent, Set.of()));
       return this;
     }
 
-    /** Grants administrative privileges to a declared role; a privilege named twice counts once. */
+    /**
+     * Grants administrative privileges to a role declared before or after this call; a privilege
+     * named twice counts once. {@link #build()} reports privileges given to an undeclared role.
+     */
     public Builder privileges(String role, AdminPrivilege... privileges) {
-      d.privileges.add(new Defs.PrivilegeDef(Checks.nonBlank("role", role),
+      this.privileges.add(new PolicyDefinitions.Role(Checks.nonBlank("role", role), null,
           Set.copyOf(java.util.Arrays.asList(privileges))));
       return this;
     }
 
     /** Grants {@code actions} on {@code type} at {@code scope} to {@code role}. */
     public Builder grant(String role, ObjectType type, Scope scope, Action... actions) {
-      d.grants.add(new Defs.GrantDef(Checks.nonBlank("role", role), Checks.present("type", type),
-          Checks.present("scope", scope), Defs.actions(actions)));
+      grants.add(new PolicyDefinitions.Grant(Checks.nonBlank("role", role),
+          Checks.present("type", type), Checks.present("scope", scope), Defs.actions(actions)));
       return this;
     }
 
     /** Field-level security: {@code access} to {@code field} of {@code type} for {@code role}. */
     public Builder field(String role, ObjectType type, String field, FieldAccess access) {
-      d.fields.add(new Defs.FieldDef(Checks.nonBlank("role", role), Checks.present("type", type),
-          Checks.nonBlank("field", field), Checks.present("access", access)));
+      fields.add(new PolicyDefinitions.FieldRule(Checks.nonBlank("role", role),
+          Checks.present("type", type), Checks.nonBlank("field", field),
+          Checks.present("access", access)));
       return this;
     }
 
@@ -343,14 +401,15 @@ public final class AccessPolicy {
 
     /** Allocates modules to a role (and, by inheritance, to the roles above it). */
     public Builder allocateToRole(String role, Module... modules) {
-      d.allocations.add(new Defs.AllocationDef(Checks.nonBlank("role", role), null, List.of(modules)));
+      allocations.add(new PolicyDefinitions.Allocation(Checks.nonBlank("role", role), null,
+          List.of(modules)));
       return this;
     }
 
     /** Allocates modules to an org unit and every unit below it. */
     public Builder allocateToOrgUnit(String orgUnit, Module... modules) {
-      d.allocations.add(
-          new Defs.AllocationDef(null, Checks.nonBlank("orgUnit", orgUnit), List.of(modules)));
+      allocations.add(new PolicyDefinitions.Allocation(null, Checks.nonBlank("orgUnit", orgUnit),
+          List.of(modules)));
       return this;
     }
 
@@ -358,13 +417,14 @@ public final class AccessPolicy {
 
     /** Turns on manager hierarchy access for the types ("grant access using hierarchies"). */
     public Builder hierarchyAccess(ObjectType... types) {
-      d.hierarchyTypes.addAll(List.of(types));
+      hierarchyAccess.addAll(List.of(types));
       return this;
     }
 
     /** Members of a record's record team may perform {@code actions} on records of {@code type}. */
     public Builder recordTeams(ObjectType type, Action... actions) {
-      d.recordTeams.add(new Defs.RecordTeamDef(Checks.present("type", type), Defs.actions(actions)));
+      recordTeams.add(new PolicyDefinitions.RecordTeam(Checks.present("type", type),
+          Defs.actions(actions)));
       return this;
     }
 
@@ -374,20 +434,23 @@ public final class AccessPolicy {
      */
     public Builder shareOwnedBy(String id, Group ownedBy, Group sharedWith, Set<ObjectType> types,
         Action... actions) {
-      d.sharing.add(new Defs.SharingRuleDef(Checks.nonBlank("id", id),
+      sharingRules.add(new PolicyDefinitions.SharingRule(Checks.nonBlank("id", id),
           Checks.present("ownedBy", ownedBy), List.of(), Checks.present("sharedWith", sharedWith),
-          Set.copyOf(types), Defs.actions(actions)));
+          Checks.present("types", types), Defs.actions(actions)));
       return this;
     }
 
     /**
      * A criteria-based sharing rule: records of {@code types} (all types when empty) matching
-     * every condition are shared with {@code sharedWith} for {@code actions}.
+     * every condition are shared with {@code sharedWith} for {@code actions}. {@link #build()}
+     * and {@link #definitions()} report a rule without conditions.
      */
     public Builder shareWhen(String id, List<Condition> when, Group sharedWith,
         Set<ObjectType> types, Action... actions) {
-      d.sharing.add(new Defs.SharingRuleDef(Checks.nonBlank("id", id), null, List.copyOf(when),
-          Checks.present("sharedWith", sharedWith), Set.copyOf(types), Defs.actions(actions)));
+      sharingRules.add(new PolicyDefinitions.SharingRule(Checks.nonBlank("id", id), null,
+          Checks.present("when", when).isEmpty() ? PolicyDefinitions.SharingRule.NO_CONDITIONS
+              : when, Checks.present("sharedWith", sharedWith),
+          Checks.present("types", types), Defs.actions(actions)));
       return this;
     }
 
@@ -398,18 +461,80 @@ public final class AccessPolicy {
      */
     public Builder deny(String id, Group who, Set<ObjectType> types, Set<Action> actions,
         List<Condition> when) {
-      d.denies.add(new Defs.DenyDef(Checks.nonBlank("id", id), Checks.present("who", who),
-          Set.copyOf(types), actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions)),
-          List.copyOf(when)));
+      denies.add(new PolicyDefinitions.Deny(Checks.nonBlank("id", id), Checks.present("who", who),
+          Checks.present("types", types), Checks.present("actions", actions),
+          Checks.present("when", when)));
       return this;
     }
 
     /** A manual share of one record with a group for {@code actions}. */
     public Builder manualShare(ObjectType type, String recordId, Group with, Action... actions) {
-      d.manualShares.add(new Defs.ManualShareDef(Checks.present("type", type),
+      manualShares.add(new PolicyDefinitions.ManualShare(Checks.present("type", type),
           Checks.nonBlank("recordId", recordId), Checks.present("with", with),
           Defs.actions(actions)));
       return this;
+    }
+
+    /**
+     * The definitions collected so far (everything but the organisation), with the privileges
+     * given by {@link #privileges} merged into the roles of the same id; {@code
+     * AccessPolicy.builder(b.definitions())} collects the same. O(definitions).
+     *
+     * <pre>{@code
+     * String json = PolicyJson.DOCUMENT.write(PolicyPresets.smallBusiness().definitions());
+     * }</pre>
+     *
+     * @throws InvalidDefinitionException if privileges were given to a role that is not declared,
+     *     at {@code privileges[i].role}, or a criteria-based sharing rule has no conditions, at
+     *     {@code sharingRules[i].when} (the definitions have no place for either)
+     */
+    public PolicyDefinitions definitions() {
+      List<Problem> problems = new ArrayList<>();
+      PolicyDefinitions d = merged(problems);
+      for (int i = 0; i < sharingRules.size(); i++) {
+        PolicyDefinitions.SharingRule r = sharingRules.get(i);
+        if (r.ownedBy() == null && r.when().isEmpty()) {
+          problems.add(Compiler.noConditions("sharingRules[" + i + "]"));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidDefinitionException("access policy", problems);
+      }
+      return d;
+    }
+
+    /** The definitions; privileges of undeclared roles become problems in {@code problems}. */
+    private PolicyDefinitions merged(List<Problem> problems) {
+      List<PolicyDefinitions.Role> merged = roles;
+      if (!privileges.isEmpty()) {
+        Map<String, Set<AdminPrivilege>> byRole = new HashMap<>();
+        for (int i = 0; i < privileges.size(); i++) {
+          PolicyDefinitions.Role p = privileges.get(i);
+          byRole.computeIfAbsent(p.id(), k -> EnumSet.noneOf(AdminPrivilege.class))
+              .addAll(p.privileges());
+        }
+        Set<String> declared = new TreeSet<>();
+        roles.forEach(r -> declared.add(r.id()));
+        for (int i = 0; i < privileges.size(); i++) {
+          if (!declared.contains(privileges.get(i).id())) {
+            problems.add(Compiler.unknownRole("privileges[" + i + "].role",
+                privileges.get(i).id(), declared));
+          }
+        }
+        merged = new ArrayList<>(roles.size());
+        for (PolicyDefinitions.Role r : roles) {
+          Set<AdminPrivilege> more = byRole.get(r.id());
+          if (more == null || r.privileges().containsAll(more)) {
+            merged.add(r);
+          } else {
+            Set<AdminPrivilege> all = EnumSet.copyOf(more);
+            all.addAll(r.privileges());
+            merged.add(new PolicyDefinitions.Role(r.id(), r.parent(), all));
+          }
+        }
+      }
+      return new PolicyDefinitions(standardModules, objectTypes, modules, merged, grants, fields,
+          allocations, hierarchyAccess, recordTeams, sharingRules, denies, manualShares);
     }
 
     /**
@@ -422,12 +547,9 @@ public final class AccessPolicy {
      *     users with unknown org units, roles, territories or managers, management cycles
      */
     public AccessPolicy build() {
-      return new AccessPolicy(Compiler.compile(d.copy()));
+      List<Problem> privilegeProblems = new ArrayList<>();
+      PolicyDefinitions d = merged(privilegeProblems);
+      return new AccessPolicy(Compiler.compile(d, org, privilegeProblems));
     }
-  }
-
-  /** Used by the JSON reader to reach the builder's definitions. */
-  static Definitions definitions(Builder b) {
-    return b.d;
   }
 }

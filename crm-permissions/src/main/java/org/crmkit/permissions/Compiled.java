@@ -28,7 +28,9 @@ final class Compiled {
   static final int ALL = 1 << Scope.ALL.ordinal();
   static final int ANY = OWN | TEAM | ORG_UNIT | ORG_BELOW | TERRITORY | ALL;
 
-  Definitions defs;
+  PolicyDefinitions defs;
+  /** The custom modules, then the standard modules if the definitions declare them. */
+  List<PolicyDefinitions.ModuleDef> moduleDefs;
   Organisation org;
   Hierarchy<RoleId> roles;
   Hierarchy<UserId> mgmt;
@@ -55,7 +57,7 @@ final class Compiled {
   Map<TeamId, long[]> teamGroups;
   long[] everyoneGroups;
   Map<TeamId, Integer> teamIndex;
-  @Nullable Map<String, List<Defs.ManualShareDef>>[] manualByType;
+  @Nullable Map<String, List<PolicyDefinitions.ManualShare>>[] manualByType;
   Map<ObjectType, Map<String, Map<RoleId, FieldAccess>>> fieldRules;
   Map<UserId, Subject> subjects;
   Subject[] directory;
@@ -192,9 +194,9 @@ final class Compiled {
       return false;
     }
     int slot = t * ACTIONS + action;
-    Defs.DenyDef[] denies = s.denies[slot];
+    PolicyDefinitions.Deny[] denies = s.denies[slot];
     if (denies != null) {
-      for (Defs.DenyDef d : denies) {
+      for (PolicyDefinitions.Deny d : denies) {
         if (Defs.all(d.when(), r)) {
           return false;
         }
@@ -259,9 +261,9 @@ final class Compiled {
         }
       }
     }
-    Defs.SharingRuleDef[] criteria = s.criteriaRules[slot];
+    PolicyDefinitions.SharingRule[] criteria = s.criteriaRules[slot];
     if (criteria != null) {
-      for (Defs.SharingRuleDef rule : criteria) {
+      for (PolicyDefinitions.SharingRule rule : criteria) {
         if (Defs.all(rule.when(), r)) {
           return true;
         }
@@ -270,12 +272,12 @@ final class Compiled {
     if (recordTeamSlot[slot] && r.members().contains(s.id)) {
       return true;
     }
-    Map<String, List<Defs.ManualShareDef>> manual = manualByType[t];
+    Map<String, List<PolicyDefinitions.ManualShare>> manual = manualByType[t];
     if (manual != null) {
-      List<Defs.ManualShareDef> shares = manual.get(r.id());
+      List<PolicyDefinitions.ManualShare> shares = manual.get(r.id());
       if (shares != null) {
         Action a = ACTION_VALUES[slot - t * ACTIONS];
-        for (Defs.ManualShareDef share : shares) {
+        for (PolicyDefinitions.ManualShare share : shares) {
           if (share.actions().contains(a) && member(s.user, share.with())) {
             return true;
           }

@@ -18,6 +18,7 @@ import org.crmkit.core.model.TeamId;
 import org.crmkit.core.model.TerritoryId;
 import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,18 @@ import org.slf4j.LoggerFactory;
 final class Compiler {
   private static final Logger LOG = LoggerFactory.getLogger(AccessPolicy.class);
 
+  /** The modules that {@link PolicyDefinitions#standardModules()} declares, in this order. */
+  private static final List<Module> STANDARD_MODULES = List.of(Module.CUSTOMER_MANAGEMENT,
+      Module.SALES_MANAGEMENT, Module.MARKETING, Module.SERVICE_MANAGEMENT, Module.ANALYTICS);
+
   private Compiler() {}
 
-  static Compiled compile(Definitions d) {
+  /**
+   * Validates and compiles {@code d} against {@code org}; {@code privilegeProblems} are the
+   * builder's problems with privileges given to undeclared roles, reported after the grants'.
+   */
+  static Compiled compile(PolicyDefinitions d, @Nullable Organisation org,
+      List<Problem> privilegeProblems) {
     List<Problem> problems = new ArrayList<>();
     Compiled c = new Compiled();
     c.defs = d;
@@ -35,8 +45,8 @@ final class Compiler {
     // roles
     Map<String, Integer> roleDecl = new HashMap<>();
     Hierarchy.Builder<RoleId> rb = Hierarchy.builder();
-    for (int i = 0; i < d.roles.size(); i++) {
-      Defs.RoleDef r = d.roles.get(i);
+    for (int i = 0; i < d.roles().size(); i++) {
+      PolicyDefinitions.Role r = d.roles().get(i);
       roleDecl.putIfAbsent(r.id(), i);
       rb.node(RoleId.of(r.id()), r.parent() == null ? null : RoleId.of(r.parent()), null);
     }
@@ -44,15 +54,15 @@ final class Compiler {
     Set<String> roleIds = roleDecl.keySet();
 
     // organisation
-    if (d.org == null) {
+    if (org == null) {
       problems.add(new Problem("organisation", "required: the org units, territories and users"));
-      d.org = new Organisation(Hierarchy.<OrgUnitId>builder().build(),
+      org = new Organisation(Hierarchy.<OrgUnitId>builder().build(),
           Hierarchy.<TerritoryId>builder().build(), List.of());
     }
-    c.org = d.org;
-    c.orgUnits = d.org.orgUnits();
-    c.territories = d.org.territories();
-    List<User> users = d.org.users();
+    c.org = org;
+    c.orgUnits = org.orgUnits();
+    c.territories = org.territories();
+    List<User> users = org.users();
     for (int i = 0; i < users.size(); i++) {
       User u = users.get(i);
       String at = "organisation.users[" + i + "]";
@@ -77,14 +87,22 @@ final class Compiler {
 
     // object types and modules
     LinkedHashMap<ObjectType, Integer> types = new LinkedHashMap<>();
-    d.grants.forEach(g -> types.putIfAbsent(g.type(), types.size()));
-    d.modules.forEach(m -> m.types().forEach(t -> types.putIfAbsent(t, types.size())));
-    d.extraTypes.forEach(t -> types.putIfAbsent(t, types.size()));
-    d.hierarchyTypes.forEach(t -> types.putIfAbsent(t, types.size()));
-    d.recordTeams.forEach(t -> types.putIfAbsent(t.type(), types.size()));
-    d.sharing.forEach(r -> r.types().forEach(t -> types.putIfAbsent(t, types.size())));
-    d.denies.forEach(r -> r.types().forEach(t -> types.putIfAbsent(t, types.size())));
-    d.manualShares.forEach(m -> types.putIfAbsent(m.type(), types.size()));
+    List<PolicyDefinitions.ModuleDef> moduleDefs = new ArrayList<>(d.modules());
+    if (d.standardModules()) {
+      for (Module m : STANDARD_MODULES) {
+        moduleDefs.add(
+            new PolicyDefinitions.ModuleDef(m, Checks.entry(Module.standardCoverage(), m)));
+      }
+    }
+    c.moduleDefs = List.copyOf(moduleDefs);
+    d.grants().forEach(g -> types.putIfAbsent(g.objectType(), types.size()));
+    moduleDefs.forEach(m -> m.objectTypes().forEach(t -> types.putIfAbsent(t, types.size())));
+    d.objectTypes().forEach(t -> types.putIfAbsent(t, types.size()));
+    d.hierarchyAccess().forEach(t -> types.putIfAbsent(t, types.size()));
+    d.recordTeams().forEach(t -> types.putIfAbsent(t.objectType(), types.size()));
+    d.sharingRules().forEach(r -> r.objectTypes().forEach(t -> types.putIfAbsent(t, types.size())));
+    d.denies().forEach(r -> r.objectTypes().forEach(t -> types.putIfAbsent(t, types.size())));
+    d.manualShares().forEach(m -> types.putIfAbsent(m.objectType(), types.size()));
     c.types = List.copyOf(types.keySet());
     c.typeArray = c.types.toArray(new ObjectType[0]);
     c.indexTypes();
@@ -95,19 +113,24 @@ final class Compiler {
 
     LinkedHashMap<Module, Integer> moduleIdx = new LinkedHashMap<>();
     c.typeModules = new long[nTypes];
-    for (int i = 0; i < d.modules.size(); i++) {
-      Defs.ModuleDef m = d.modules.get(i);
-      if (moduleIdx.containsKey(m.module())) {
-        problems.add(Problem.of("modules[" + i + "].id", "duplicate module '%s'", m.module()));
+    for (int i = 0; i < moduleDefs.size(); i++) {
+      PolicyDefinitions.ModuleDef m = moduleDefs.get(i);
+      // a standard module (after the custom ones) that a custom module repeats: at the custom one
+      int at = i;
+      for (int k = 0; at >= d.modules().size() && k < d.modules().size(); k++) {
+        at = d.modules().get(k).id().equals(m.id()) ? k : at;
+      }
+      if (moduleIdx.containsKey(m.id())) {
+        problems.add(Problem.of("modules[" + at + "].id", "duplicate module '%s'", m.id()));
         continue;
       }
-      moduleIdx.put(m.module(), moduleIdx.size());
+      moduleIdx.put(m.id(), moduleIdx.size());
       if (moduleIdx.size() > 64) {
         problems.add(Problem.of("modules[" + i + "]", "at most 64 modules are supported"));
         continue;
       }
-      for (ObjectType t : m.types()) {
-        c.typeModules[Checks.entry(types, t)] |= 1L << Checks.entry(moduleIdx, m.module());
+      for (ObjectType t : m.objectTypes()) {
+        c.typeModules[Checks.entry(types, t)] |= 1L << Checks.entry(moduleIdx, m.id());
       }
     }
     c.modules = List.copyOf(moduleIdx.keySet());
@@ -117,31 +140,31 @@ final class Compiler {
     c.roleScopes = new int[nRoles][slots];
     c.rolePrivileges = new int[nRoles];
     c.roleModules = new long[nRoles];
-    for (int i = 0; i < d.grants.size(); i++) {
-      Defs.GrantDef g = d.grants.get(i);
+    for (int i = 0; i < d.grants().size(); i++) {
+      PolicyDefinitions.Grant g = d.grants().get(i);
       int p = rolePos(c, g.role(), "grants[" + i + "].role", roleIds, problems);
       if (g.actions().isEmpty()) {
         problems.add(Problem.of("grants[" + i + "].actions", "at least one action is required"));
       }
       if (p >= 0 && g.scope() != Scope.NONE) {
         for (Action a : g.actions()) {
-          c.roleScopes[p][Checks.entry(types, g.type()) * Compiled.ACTIONS + a.ordinal()] |=
+          c.roleScopes[p][Checks.entry(types, g.objectType()) * Compiled.ACTIONS + a.ordinal()] |=
               1 << g.scope().ordinal();
         }
       }
     }
-    for (int i = 0; i < d.privileges.size(); i++) {
-      Defs.PrivilegeDef g = d.privileges.get(i);
-      int p = rolePos(c, g.role(), "privileges[" + i + "].role", roleIds, problems);
+    problems.addAll(privilegeProblems);
+    for (PolicyDefinitions.Role r : d.roles()) {
+      int p = c.roles.indexOf(RoleId.of(r.id()));
       if (p >= 0) {
-        for (AdminPrivilege a : g.privileges()) {
+        for (AdminPrivilege a : r.privileges()) {
           c.rolePrivileges[p] |= 1 << a.ordinal();
         }
       }
     }
     c.orgModules = new long[c.orgUnits.size()];
-    for (int i = 0; i < d.allocations.size(); i++) {
-      Defs.AllocationDef a = d.allocations.get(i);
+    for (int i = 0; i < d.allocations().size(); i++) {
+      PolicyDefinitions.Allocation a = d.allocations().get(i);
       long mask = 0;
       for (int k = 0; k < a.modules().size(); k++) {
         Integer m = moduleIdx.get(a.modules().get(k));
@@ -183,20 +206,20 @@ final class Compiler {
     }
 
     c.hierarchyOn = new boolean[nTypes];
-    d.hierarchyTypes.forEach(t -> c.hierarchyOn[Checks.entry(types, t)] = true);
+    d.hierarchyAccess().forEach(t -> c.hierarchyOn[Checks.entry(types, t)] = true);
     c.recordTeamSlot = new boolean[slots];
-    for (int i = 0; i < d.recordTeams.size(); i++) {
-      Defs.RecordTeamDef rt = d.recordTeams.get(i);
+    for (int i = 0; i < d.recordTeams().size(); i++) {
+      PolicyDefinitions.RecordTeam rt = d.recordTeams().get(i);
       for (Action a : rt.actions()) {
-        c.recordTeamSlot[Checks.entry(types, rt.type()) * Compiled.ACTIONS + a.ordinal()] = true;
+        c.recordTeamSlot[Checks.entry(types, rt.objectType()) * Compiled.ACTIONS + a.ordinal()] = true;
       }
     }
 
     // rules and groups
     Set<String> ruleIds = new HashSet<>();
     LinkedHashMap<Group, Integer> groups = new LinkedHashMap<>();
-    for (int i = 0; i < d.sharing.size(); i++) {
-      Defs.SharingRuleDef r = d.sharing.get(i);
+    for (int i = 0; i < d.sharingRules().size(); i++) {
+      PolicyDefinitions.SharingRule r = d.sharingRules().get(i);
       String at = "sharingRules[" + i + "]";
       if (!ruleIds.add(r.id())) {
         problems.add(Problem.of(at + ".id", "duplicate rule id '%s'", r.id()));
@@ -208,14 +231,13 @@ final class Compiler {
         checkGroup(c, r.ownedBy(), at + ".ownedBy", roleIds, userIds, problems);
         groups.putIfAbsent(r.ownedBy(), groups.size());
       } else if (r.when().isEmpty()) {
-        problems.add(Problem.of(at + ".when",
-            "a criteria-based rule needs at least one condition (or use ownedBy)"));
+        problems.add(noConditions(at));
       }
       checkGroup(c, r.sharedWith(), at + ".sharedWith", roleIds, userIds, problems);
       groups.putIfAbsent(r.sharedWith(), groups.size());
     }
-    for (int i = 0; i < d.denies.size(); i++) {
-      Defs.DenyDef r = d.denies.get(i);
+    for (int i = 0; i < d.denies().size(); i++) {
+      PolicyDefinitions.Deny r = d.denies().get(i);
       String at = "denies[" + i + "]";
       if (!ruleIds.add(r.id())) {
         problems.add(Problem.of(at + ".id", "duplicate rule id '%s'", r.id()));
@@ -223,23 +245,23 @@ final class Compiler {
       checkGroup(c, r.who(), at + ".who", roleIds, userIds, problems);
       groups.putIfAbsent(r.who(), groups.size());
     }
-    for (int i = 0; i < d.fields.size(); i++) {
-      rolePos(c, d.fields.get(i).role(), "fields[" + i + "].role", roleIds, problems);
+    for (int i = 0; i < d.fields().size(); i++) {
+      rolePos(c, d.fields().get(i).role(), "fields[" + i + "].role", roleIds, problems);
     }
     @SuppressWarnings("unchecked")
-    Map<String, List<Defs.ManualShareDef>>[] manual = new Map[nTypes];
-    for (int i = 0; i < d.manualShares.size(); i++) {
-      Defs.ManualShareDef m = d.manualShares.get(i);
+    Map<String, List<PolicyDefinitions.ManualShare>>[] manual = new Map[nTypes];
+    for (int i = 0; i < d.manualShares().size(); i++) {
+      PolicyDefinitions.ManualShare m = d.manualShares().get(i);
       String at = "manualShares[" + i + "]";
       checkGroup(c, m.with(), at + ".with", roleIds, userIds, problems);
       if (m.actions().isEmpty()) {
         problems.add(Problem.of(at + ".actions", "at least one action is required"));
       }
-      int t = Checks.entry(types, m.type());
+      int t = Checks.entry(types, m.objectType());
       if (manual[t] == null) {
         manual[t] = new HashMap<>();
       }
-      manual[t].computeIfAbsent(m.recordId(), k -> new ArrayList<>()).add(m);
+      manual[t].computeIfAbsent(m.record(), k -> new ArrayList<>()).add(m);
     }
     if (!problems.isEmpty()) {
       throw new InvalidDefinitionException("access policy", problems);
@@ -247,8 +269,8 @@ final class Compiler {
     c.manualByType = manual;
 
     Map<ObjectType, Map<String, Map<RoleId, FieldAccess>>> fields = new HashMap<>();
-    for (Defs.FieldDef f : d.fields) {
-      fields.computeIfAbsent(f.type(), k -> new HashMap<>())
+    for (PolicyDefinitions.FieldRule f : d.fields()) {
+      fields.computeIfAbsent(f.objectType(), k -> new HashMap<>())
           .computeIfAbsent(f.field(), k -> new HashMap<>())
           .merge(RoleId.of(f.role()), f.access(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
     }
@@ -285,7 +307,7 @@ final class Compiler {
       c.ownerUnitPos[p] = s == null ? -1 : s.orgPos;
     }
     LOG.debug("compiled access policy: {} roles, {} types, {} rules, {} users", nRoles,
-        c.types.size(), d.sharing.size() + d.denies.size(), users.size());
+        c.types.size(), d.sharingRules().size() + d.denies().size(), users.size());
     return c;
   }
 
@@ -401,22 +423,22 @@ final class Compiler {
     }
 
     Subject probe = new Subject(u, u.active(), mgmtPos, mgmtEnd, orgPos, orgEnd, territories,
-        teamIdx, scopes, enabled, groupBits, new int[0][], new Defs.SharingRuleDef[0][],
-        new Defs.DenyDef[0][], privileges);
+        teamIdx, scopes, enabled, groupBits, new int[0][], new PolicyDefinitions.SharingRule[0][],
+        new PolicyDefinitions.Deny[0][], privileges);
     List<List<Integer>> owner = new ArrayList<>(slots);
-    List<List<Defs.SharingRuleDef>> criteria = new ArrayList<>(slots);
-    List<List<Defs.DenyDef>> denies = new ArrayList<>(slots);
+    List<List<PolicyDefinitions.SharingRule>> criteria = new ArrayList<>(slots);
+    List<List<PolicyDefinitions.Deny>> denies = new ArrayList<>(slots);
     for (int s = 0; s < slots; s++) {
       owner.add(null);
       criteria.add(null);
       denies.add(null);
     }
-    for (Defs.SharingRuleDef r : c.defs.sharing) {
+    for (PolicyDefinitions.SharingRule r : c.defs.sharingRules()) {
       if (!probe.inGroup(Checks.entry(c.groupIndex, r.sharedWith()))) {
         continue;
       }
       for (int t = 0; t <= c.types.size(); t++) {
-        if (!r.types().isEmpty() && (t == c.otherType || !r.types().contains(c.types.get(t)))) {
+        if (!r.objectTypes().isEmpty() && (t == c.otherType || !r.objectTypes().contains(c.types.get(t)))) {
           continue;
         }
         for (Action a : r.actions()) {
@@ -429,12 +451,12 @@ final class Compiler {
         }
       }
     }
-    for (Defs.DenyDef r : c.defs.denies) {
+    for (PolicyDefinitions.Deny r : c.defs.denies()) {
       if (!probe.inGroup(Checks.entry(c.groupIndex, r.who()))) {
         continue;
       }
       for (int t = 0; t <= c.types.size(); t++) {
-        if (!r.types().isEmpty() && (t == c.otherType || !r.types().contains(c.types.get(t)))) {
+        if (!r.objectTypes().isEmpty() && (t == c.otherType || !r.objectTypes().contains(c.types.get(t)))) {
           continue;
         }
         for (Action a : Action.values()) {
@@ -445,18 +467,18 @@ final class Compiler {
       }
     }
     int[][] ownerArr = new int[slots][];
-    Defs.SharingRuleDef[][] criteriaArr = new Defs.SharingRuleDef[slots][];
-    Defs.DenyDef[][] denyArr = new Defs.DenyDef[slots][];
+    PolicyDefinitions.SharingRule[][] criteriaArr = new PolicyDefinitions.SharingRule[slots][];
+    PolicyDefinitions.Deny[][] denyArr = new PolicyDefinitions.Deny[slots][];
     for (int s = 0; s < slots; s++) {
       List<Integer> o = owner.get(s);
       if (o != null) {
         ownerArr[s] = o.stream().distinct().mapToInt(Integer::intValue).toArray();
       }
       if (criteria.get(s) != null) {
-        criteriaArr[s] = criteria.get(s).toArray(new Defs.SharingRuleDef[0]);
+        criteriaArr[s] = criteria.get(s).toArray(new PolicyDefinitions.SharingRule[0]);
       }
       if (denies.get(s) != null) {
-        denyArr[s] = denies.get(s).toArray(new Defs.DenyDef[0]);
+        denyArr[s] = denies.get(s).toArray(new PolicyDefinitions.Deny[0]);
       }
     }
     return new Subject(u, u.active(), mgmtPos, mgmtEnd, orgPos, orgEnd, territories, teamIdx,
@@ -475,10 +497,24 @@ final class Compiler {
   private static int rolePos(Compiled c, String role, String path, Set<String> known,
       List<Problem> problems) {
     if (!known.contains(role)) {
-      problems.add(Problem.of(path, "unknown role '%s'; known: %s", role, sorted(known)));
+      problems.add(unknownRole(path, role, known));
       return -1;
     }
     return c.roles.indexOf(RoleId.of(role));
+  }
+
+  /**
+   * The problem of the sharing rule at {@code at}, declared by {@link AccessPolicy.Builder#shareWhen}
+   * without conditions.
+   */
+  static Problem noConditions(String at) {
+    return Problem.of(at + ".when",
+        "a criteria-based rule needs at least one condition (or use ownedBy)");
+  }
+
+  /** The problem of a reference at {@code path} to {@code role}, which is not in {@code known}. */
+  static Problem unknownRole(String path, String role, Set<String> known) {
+    return Problem.of(path, "unknown role '%s'; known: %s", role, sorted(known));
   }
 
   private static void checkGroup(Compiled c, Group g, String path, Set<String> roles,

@@ -26,9 +26,9 @@ final class Explainer {
       return deny(AccessDecision.Basis.INACTIVE_USER, null, "user '" + u.id() + "' is inactive");
     }
     List<Module> covering = new ArrayList<>();
-    for (Defs.ModuleDef m : c.defs.modules) {
-      if (m.types().contains(t) && !covering.contains(m.module())) {
-        covering.add(m.module());
+    for (PolicyDefinitions.ModuleDef m : c.moduleDefs) {
+      if (m.objectTypes().contains(t) && !covering.contains(m.id())) {
+        covering.add(m.id());
       }
     }
     if (!covering.isEmpty() && covering.stream().noneMatch(m -> moduleEnabled(c, u, m))) {
@@ -37,7 +37,7 @@ final class Explainer {
               + " the user's roles " + new java.util.TreeSet<>(u.roles()) + " or org unit '"
               + u.orgUnit() + "' (or a unit above it)");
     }
-    for (Defs.DenyDef d : c.defs.denies) {
+    for (PolicyDefinitions.Deny d : c.defs.denies()) {
       if (d.appliesTo(t, a) && c.member(u, d.who()) && Defs.all(d.when(), r)) {
         return deny(AccessDecision.Basis.DENY_RULE, d.id(),
             "deny rule '" + d.id() + "' (" + d.who() + (d.when().isEmpty() ? "" : ", when "
@@ -49,7 +49,7 @@ final class Explainer {
     if (own != null) {
       return own;
     }
-    if (c.defs.hierarchyTypes.contains(t)) {
+    if (c.defs.hierarchyAccess().contains(t)) {
       User owner = directoryUser(c, r.owner());
       int ui = c.mgmt.indexOf(u.id());
       if (owner != null && ui >= 0 && c.mgmt.isAncestorOf(u.id(), owner.id())) {
@@ -96,10 +96,10 @@ final class Explainer {
       if (!c.roles.contains(h)) {
         continue;
       }
-      for (int i = 0; i < c.defs.grants.size(); i++) {
-        Defs.GrantDef g = c.defs.grants.get(i);
+      for (int i = 0; i < c.defs.grants().size(); i++) {
+        PolicyDefinitions.Grant g = c.defs.grants().get(i);
         RoleId gr = RoleId.of(g.role());
-        if (!g.type().equals(t) || !g.actions().contains(a) || !c.roles.isInSubtree(h, gr)) {
+        if (!g.objectType().equals(t) || !g.actions().contains(a) || !c.roles.isInSubtree(h, gr)) {
           continue;
         }
         anyGrant = true;
@@ -119,7 +119,7 @@ final class Explainer {
           + " (nor a role below them) grants " + a.label() + " on " + t);
     }
     User owner = directoryUser(c, r.owner());
-    for (Defs.SharingRuleDef s : c.defs.sharing) {
+    for (PolicyDefinitions.SharingRule s : c.defs.sharingRules()) {
       if (!s.appliesTo(t, a)) {
         continue;
       }
@@ -142,14 +142,14 @@ final class Explainer {
         considered.add(rule + ": the record's attributes " + r.attributes() + " do not match");
       }
     }
-    for (Defs.RecordTeamDef rt : c.defs.recordTeams) {
-      if (rt.type().equals(t) && rt.actions().contains(a) && r.members().contains(u.id())) {
+    for (PolicyDefinitions.RecordTeam rt : c.defs.recordTeams()) {
+      if (rt.objectType().equals(t) && rt.actions().contains(a) && r.members().contains(u.id())) {
         return allow(AccessDecision.Basis.RECORD_TEAM, null, "'" + u.id()
             + "' is on the record team, which may " + labels(rt.actions()) + " records of " + t);
       }
     }
-    for (Defs.ManualShareDef m : c.defs.manualShares) {
-      if (m.type().equals(t) && m.recordId().equals(r.id()) && m.actions().contains(a)
+    for (PolicyDefinitions.ManualShare m : c.defs.manualShares()) {
+      if (m.objectType().equals(t) && m.record().equals(r.id()) && m.actions().contains(a)
           && c.member(u, m.with())) {
         return allow(AccessDecision.Basis.MANUAL_SHARE, null, "the record is shared manually with "
             + m.with() + " for " + labels(m.actions()));
@@ -215,7 +215,7 @@ final class Explainer {
   }
 
   static boolean moduleEnabled(Compiled c, User u, Module m) {
-    for (Defs.AllocationDef al : c.defs.allocations) {
+    for (PolicyDefinitions.Allocation al : c.defs.allocations()) {
       if (!al.modules().contains(m)) {
         continue;
       }

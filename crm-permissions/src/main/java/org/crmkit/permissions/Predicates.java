@@ -21,9 +21,9 @@ final class Predicates {
     }
     int slot = t * Compiled.ACTIONS + action.ordinal();
     List<AccessPredicate> denied = new ArrayList<>();
-    Defs.DenyDef[] denies = s.denies[slot];
+    PolicyDefinitions.Deny[] denies = s.denies[slot];
     if (denies != null) {
-      for (Defs.DenyDef d : denies) {
+      for (PolicyDefinitions.Deny d : denies) {
         denied.add(conditions(d.when()));
       }
     }
@@ -137,21 +137,21 @@ final class Predicates {
 
   /** Criteria rules, record team, manual shares. */
   private static void sharing(Compiled c, Subject s, int t, int slot, List<AccessPredicate> parts) {
-    Defs.SharingRuleDef[] criteria = s.criteriaRules[slot];
+    PolicyDefinitions.SharingRule[] criteria = s.criteriaRules[slot];
     if (criteria != null) {
-      for (Defs.SharingRuleDef rule : criteria) {
+      for (PolicyDefinitions.SharingRule rule : criteria) {
         parts.add(conditions(rule.when()));
       }
     }
     if (c.recordTeamSlot[slot]) {
       parts.add(new AccessPredicate.MemberIs(s.id));
     }
-    Map<String, List<Defs.ManualShareDef>> manual = c.manualByType[t];
+    Map<String, List<PolicyDefinitions.ManualShare>> manual = c.manualByType[t];
     if (manual != null) {
       Action a = Compiled.ACTION_VALUES[slot - t * Compiled.ACTIONS];
       Set<String> ids = new HashSet<>();
       manual.forEach((id, shares) -> {
-        for (Defs.ManualShareDef share : shares) {
+        for (PolicyDefinitions.ManualShare share : shares) {
           if (share.actions().contains(a) && c.member(s.user, share.with())) {
             ids.add(id);
             break;

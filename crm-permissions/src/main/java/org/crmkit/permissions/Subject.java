@@ -29,14 +29,14 @@ final class Subject {
   final long[] groupBits;
   /** Per slot: applicable rules, or null. */
   final int[][] ownerSources;
-  final Defs.SharingRuleDef[][] criteriaRules;
-  final Defs.DenyDef[][] denies;
+  final PolicyDefinitions.SharingRule[][] criteriaRules;
+  final PolicyDefinitions.Deny[][] denies;
   final int privileges;
 
   Subject(User user, boolean active, int mgmtPos, int mgmtEnd, int orgPos, int orgEnd,
       int[] territoryIntervals, int[] teamIdx, int[] scopes, boolean[] typeEnabled,
-      long[] groupBits, int[][] ownerSources, Defs.SharingRuleDef[][] criteriaRules,
-      Defs.DenyDef[][] denies, int privileges) {
+      long[] groupBits, int[][] ownerSources, PolicyDefinitions.SharingRule[][] criteriaRules,
+      PolicyDefinitions.Deny[][] denies, int privileges) {
     this.user = user;
     this.id = user.id();
     this.active = active;

@@ -16,7 +16,6 @@ import org.crmkit.core.model.UserId;
 import org.crmkit.examples.csv.Csv;
 import org.crmkit.json.AccessData;
 import org.crmkit.json.AccessDataJson;
-import org.crmkit.json.PolicyDocument;
 import org.crmkit.json.PolicyJson;
 import org.crmkit.permissions.AccessDecision;
 import org.crmkit.permissions.AccessPolicy;
@@ -24,6 +23,7 @@ import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.Group;
 import org.crmkit.permissions.Organisation;
+import org.crmkit.permissions.PolicyDefinitions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,7 +110,7 @@ final class AccessCommand implements Callable<Integer> {
       } catch (InvalidDefinitionException e) {
         problems.addAll(InputProblems.describe("--data", dataFile, e, ""));
       }
-      PolicyDocument document = null;
+      PolicyDefinitions document = null;
       try {
         document = PolicyJson.readDocument(policyText);
       } catch (InvalidDefinitionException e) {
@@ -129,7 +129,7 @@ final class AccessCommand implements Callable<Integer> {
         }
         if (organisation != null) {
           try {
-            compiled = document.compile(organisation);
+            compiled = PolicyJson.compile(document, organisation);
           } catch (InvalidDefinitionException e) {
             problems.addAll(InputProblems.describe("--policy", policyFile, e, ""));
           }
@@ -159,16 +159,16 @@ final class AccessCommand implements Callable<Integer> {
      * users without roles): for checking a policy whose data document is invalid, so that only
      * the policy's own problems are found.
      */
-    private static Organisation namedBy(PolicyDocument policy) {
+    private static Organisation namedBy(PolicyDefinitions policy) {
       Set<String> units = new TreeSet<>();
       Set<String> users = new TreeSet<>();
       List<Group> groups = new ArrayList<>();
-      for (PolicyDocument.Allocation a : policy.allocations()) {
+      for (PolicyDefinitions.Allocation a : policy.allocations()) {
         if (a.orgUnit() != null) {
           units.add(a.orgUnit());
         }
       }
-      for (PolicyDocument.SharingRule r : policy.sharingRules()) {
+      for (PolicyDefinitions.SharingRule r : policy.sharingRules()) {
         if (r.ownedBy() != null) {
           groups.add(r.ownedBy());
         }

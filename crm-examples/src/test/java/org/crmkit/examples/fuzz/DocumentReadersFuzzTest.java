@@ -58,7 +58,7 @@ class DocumentReadersFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
   void policy(byte[] bytes) throws IOException {
-    check(bytes, in -> PolicyJson.DOCUMENT.read(in).compile(ORGANISATION));
+    check(bytes, in -> PolicyJson.compile(PolicyJson.DOCUMENT.read(in), ORGANISATION));
   }
 
   @FuzzTest(maxDuration = "5m")
