@@ -44,7 +44,7 @@ class JsonExamplesTest {
         + "\"objectType\":\"customer\",\"record\":\"c1\",\"basis\":\"GRANT\"");
     assertThat(id).isEqualTo(CustomerId.of("c-1"));
     assertThat(policy.definitions()).isEqualTo(doc);
-    assertThat(preset).contains("\"standardModules\": true");
+    assertThat(preset).contains("\"standardModules\" : true");
     assertThat(PolicyJson.DOCUMENT.read(preset))
         .isEqualTo(PolicyPresets.smallBusiness().definitions());
     assertThatThrownBy(() -> PolicyJson.readDocument(

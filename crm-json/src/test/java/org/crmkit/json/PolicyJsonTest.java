@@ -3,9 +3,18 @@ package org.crmkit.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.crmkit.core.InvalidDefinitionException;
 import org.crmkit.core.Problem;
+import org.crmkit.core.hierarchy.Hierarchy;
+import org.crmkit.core.model.OrgUnitId;
+import org.crmkit.core.model.RoleId;
 import org.crmkit.core.model.User;
 import org.crmkit.core.model.UserId;
 import org.crmkit.permissions.AccessDecision;
@@ -14,7 +23,12 @@ import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.AdminPrivilege;
 import org.crmkit.permissions.FieldAccess;
+import org.crmkit.permissions.Module;
 import org.crmkit.permissions.ObjectType;
+import org.crmkit.permissions.Organisation;
+import org.crmkit.permissions.PolicyDefinitions;
+import org.crmkit.permissions.PolicyPresets;
+import org.crmkit.permissions.Scope;
 import org.junit.jupiter.api.Test;
 
 class PolicyJsonTest {
@@ -147,5 +161,95 @@ class PolicyJsonTest {
                 "$.records[1].type", "$.records[1].owner", "$.records[1].orgUnit"));
     assertThat(List.of(AccessDataJson.FORMAT, PolicyJson.FORMAT))
         .containsExactly("crmkit.access-data/1", "crmkit.policy/1");
+  }
+
+  @Test
+  void aPresetIsWrittenAsADocumentAndReadBackEqual() throws Exception {
+    PolicyDefinitions preset = PolicyPresets.smallBusiness().definitions();
+    String json = PolicyJson.DOCUMENT.write(preset);
+
+    JsonNode tree = new ObjectMapper().readTree(json);
+    assertThat(tree.get("standardModules").asBoolean()).isTrue();
+    assertThat(tree.has("modules")).as("a flag, not five modules").isFalse();
+    assertThat(tree.get("grants").get(tree.get("grants").size() - 1).toString())
+        .as("sets are written in the enum's order").isEqualTo("{\"role\":\"service\","
+            + "\"objectType\":\"case\",\"scope\":\"org-unit\","
+            + "\"actions\":[\"create\",\"read\",\"update\",\"assign\"]}");
+    assertThat(tree.get("hierarchyAccess").toString()).as("object types by name")
+        .isEqualTo("[\"case\",\"customer\",\"opportunity\"]");
+    PolicyDefinitions read = PolicyJson.DOCUMENT.read(json);
+    assertThat(read).isEqualTo(preset);
+    assertThat(PolicyJson.DOCUMENT.write(read)).isEqualTo(json);
+  }
+
+  @Test
+  void aWrittenPresetDecidesAsThePresetOnRandomRequests() {
+    OrgUnitId acme = OrgUnitId.of("acme");
+    List<OrgUnitId> units = List.of(acme, OrgUnitId.of("sales"), OrgUnitId.of("sales-north"),
+        OrgUnitId.of("service"));
+    Hierarchy<OrgUnitId> tree = Hierarchy.<OrgUnitId>builder().root(acme)
+        .child(acme, units.get(1)).child(units.get(1), units.get(2)).child(acme, units.get(3))
+        .build();
+    Map<AccessPolicy.Builder, List<String>> presets = Map.of(
+        PolicyPresets.smallBusiness(), List.of("admin", "sales", "service"),
+        PolicyPresets.enterprise(tree, Map.of(units.get(1),
+            Set.of(Module.CUSTOMER_MANAGEMENT, Module.SALES_MANAGEMENT))),
+        List.of("admin", "manager@sales", "member@sales", "member@sales-north",
+            "manager@service", "member@service"));
+    List<ObjectType> types = List.of(ObjectType.CUSTOMER, ObjectType.CONTACT, ObjectType.LEAD,
+        ObjectType.OPPORTUNITY, ObjectType.CASE, ObjectType.CAMPAIGN, ObjectType.REPORT);
+    Random r = new Random(20261201L);
+    presets.forEach((preset, roles) -> {
+      List<User> users = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        User.Builder u = User.builder().id(UserId.of("u" + i)).name("U" + i)
+            .orgUnit(units.get(r.nextInt(units.size()))).active(r.nextInt(10) > 0)
+            .addRoles(RoleId.of(roles.get(r.nextInt(roles.size()))));
+        if (i > 0) {
+          u.manager(UserId.of("u" + r.nextInt(i)));
+        }
+        users.add(u.build());
+      }
+      List<AccessRecord> records = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        records.add(AccessRecord.builder().id("r" + i).type(types.get(r.nextInt(types.size())))
+            .owner(users.get(r.nextInt(users.size())).id())
+            .orgUnit(units.get(r.nextInt(units.size()))).build());
+      }
+      Organisation org = Organisation.of(tree, users);
+      AccessPolicy inCode = preset.organisation(org).build();
+      AccessPolicy fromJson = PolicyJson.compile(
+          PolicyJson.DOCUMENT.read(PolicyJson.DOCUMENT.write(inCode.definitions())), org);
+
+      assertThat(AccessPolicy.diff(inCode, fromJson, users, records)).isEmpty();
+      assertThat(fromJson.definitions()).isEqualTo(inCode.definitions());
+      long allowed = users.stream().mapToLong(u -> inCode.filter(u, Action.READ, records).size())
+          .sum();
+      assertThat(allowed).as("a meaningful comparison: some, not all, reads allowed")
+          .isPositive().isLessThan((long) users.size() * records.size());
+    });
+  }
+
+  @Test
+  void compilingReportsTheBuildersProblemsAtTheDocumentsPaths() {
+    PolicyDefinitions d = PolicyJson.DOCUMENT.read("""
+        {"format": "crmkit.policy/1", "roles": [{"id": "rep"}],
+         "grants": [{"role": "rep", "objectType": "lead", "scope": "own", "actions": ["read"]},
+                    {"role": "ghost", "objectType": "lead", "scope": "own", "actions": ["read"]}]}
+        """);
+    Organisation org = AccessDataJson.read(DATA).organisation();
+
+    assertThatThrownBy(() -> PolicyJson.compile(d, org))
+        .isInstanceOf(InvalidDefinitionException.class)
+        .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
+            .extracting(Problem::toString).containsExactly(
+                "organisation.users[0].roles: unknown role 'admin'; known: [rep]",
+                "organisation.users[2].roles: unknown role 'agent'; known: [rep]",
+                "$.grants[1].role: unknown role 'ghost'; known: [rep]"))
+        .hasMessageStartingWith("invalid policy document");
+    assertThatThrownBy(() -> d.compile(org)).as("without a document: the definitions' paths")
+        .hasMessageContaining("grants[1].role: unknown role 'ghost'")
+        .hasMessageNotContaining("$.");
+    assertThat(d.grants().get(0).scope()).isEqualTo(Scope.OWN);
   }
 }

@@ -543,7 +543,9 @@ public final class AccessPolicy {
      *
      * @throws InvalidDefinitionException listing every problem: a missing organisation, unknown
      *     or duplicate roles and role cycles, grants, allocations, rules and field rules naming
-     *     unknown roles, org units, users or modules, duplicate rule ids, rules without actions,
+     *     unknown roles, org units, users or modules, duplicate rule ids, grants, rules, record
+     *     teams and manual shares without actions, allocations without modules, modules without
+     *     object types,
      *     users with unknown org units, roles, territories or managers, management cycles
      */
     public AccessPolicy build() {

@@ -124,6 +124,11 @@ final class Compiler {
         problems.add(Problem.of("modules[" + at + "].id", "duplicate module '%s'", m.id()));
         continue;
       }
+      if (m.objectTypes().isEmpty()) {
+        // a document cannot say it (objectTypes has at least one element), so neither can code
+        problems.add(Problem.of("modules[" + i + "].objectTypes",
+            "at least one object type is required"));
+      }
       moduleIdx.put(m.id(), moduleIdx.size());
       if (moduleIdx.size() > 64) {
         problems.add(Problem.of("modules[" + i + "]", "at most 64 modules are supported"));
@@ -165,6 +170,10 @@ final class Compiler {
     c.orgModules = new long[c.orgUnits.size()];
     for (int i = 0; i < d.allocations().size(); i++) {
       PolicyDefinitions.Allocation a = d.allocations().get(i);
+      if (a.modules().isEmpty()) {
+        problems.add(Problem.of("allocations[" + i + "].modules",
+            "at least one module is required"));
+      }
       long mask = 0;
       for (int k = 0; k < a.modules().size(); k++) {
         Integer m = moduleIdx.get(a.modules().get(k));
@@ -210,6 +219,9 @@ final class Compiler {
     c.recordTeamSlot = new boolean[slots];
     for (int i = 0; i < d.recordTeams().size(); i++) {
       PolicyDefinitions.RecordTeam rt = d.recordTeams().get(i);
+      if (rt.actions().isEmpty()) {
+        problems.add(Problem.of("recordTeams[" + i + "].actions", "at least one action is required"));
+      }
       for (Action a : rt.actions()) {
         c.recordTeamSlot[Checks.entry(types, rt.objectType()) * Compiled.ACTIONS + a.ordinal()] = true;
       }

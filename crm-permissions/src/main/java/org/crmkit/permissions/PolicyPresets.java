@@ -67,7 +67,8 @@ public final class PolicyPresets {
    * and role {@code member@u} (below {@code manager@u}) creating, reading and updating its own
    * records of those types. {@code admin} holds every privilege and every action on every
    * record. Each department (a child of a root) is allocated the modules of {@code
-   * departmentModules} (a department not listed gets all five standard modules), which its
+   * departmentModules} (a department not listed gets all five standard modules, one listed with
+   * none gets none), which its
    * sub-departments inherit. Hierarchy access is on for every standard type.
    *
    * @throws org.crmkit.core.CrmException if an argument is null
@@ -99,7 +100,7 @@ public final class PolicyPresets {
       String manager = "manager@" + u;
       b.role(manager, orgUnits.depth(parent) == 0 ? "admin" : "manager@" + parent)
           .role("member@" + u, manager);
-      if (u.equals(department)) {
+      if (u.equals(department) && !modules.isEmpty()) {
         b.allocateToOrgUnit(u.value(), modules.toArray(new Module[0]));
       }
       for (Module m : modules) {

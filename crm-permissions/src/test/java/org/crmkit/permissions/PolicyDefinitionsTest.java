@@ -178,4 +178,18 @@ class PolicyDefinitionsTest {
                 "grants[0].role: unknown role 'ghost'; known: [admin]"));
     assertThat(empty().compile(org(List.of())).definitions()).isEqualTo(empty());
   }
+
+  @Test
+  void whatADocumentCannotSayIsAProblem() {
+    // a policy document's arrays of modules, actions and object types have at least one element;
+    // so that every policy built in code can be written, build() requires the same
+    assertThatThrownBy(() -> acme().module(Module.of("empty")).allocateToRole("admin")
+        .recordTeams(ObjectType.CUSTOMER).build())
+        .isInstanceOf(InvalidDefinitionException.class)
+        .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
+            .extracting(Problem::toString).containsExactly(
+                "modules[0].objectTypes: at least one object type is required",
+                "allocations[0].modules: at least one module is required",
+                "recordTeams[0].actions: at least one action is required"));
+  }
 }

@@ -165,6 +165,9 @@ public final class World {
       AccessRecord r = pick(records);
       manual.add(new Manual(r.type(), r.id(), randomGroup(), actions(false)));
     }
+    // an allocation needs a module (#13, session 4); dropped, not redrawn, so that a seed gives
+    // the same world as before apart from these allocations, which allocated nothing
+    allocations.removeIf(a -> a.modules().isEmpty());
   }
 
   Grant randomGrant() {
