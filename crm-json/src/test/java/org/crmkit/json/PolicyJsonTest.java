@@ -61,7 +61,7 @@ class PolicyJsonTest {
 
   @Test
   void readsAPolicyAndItsData() {
-    AccessData data = AccessDataJson.read(DATA);
+    AccessData data = AccessDataJson.DOCUMENT.read(DATA);
     AccessPolicy policy = PolicyJson.read(POLICY, data.organisation());
     User bob = data.organisation().users().get(1);
     User sam = data.organisation().users().get(2);
@@ -111,7 +111,7 @@ class PolicyJsonTest {
          "grants": [{"role": "ghost", "objectType": "lead", "scope": "own", "actions": ["read"]}],
          "denies": [{"id": "d", "who": {"orgUnit": "mars"}}]}
         """;
-    assertThatThrownBy(() -> PolicyJson.read(dangling, AccessDataJson.read(DATA).organisation()))
+    assertThatThrownBy(() -> PolicyJson.read(dangling, AccessDataJson.DOCUMENT.read(DATA).organisation()))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("$.grants[0].role: unknown role 'ghost'; known: [rep]")
         .hasMessageContaining("$.denies[0].who: unknown org unit 'mars'")
@@ -138,7 +138,7 @@ class PolicyJsonTest {
          "records": [{"id": "r", "type": "lead", "owner": "ghost", "orgUnit": "a",
                       "members": ["nobody"]}, {"id": "r2"}]}
         """;
-    assertThatThrownBy(() -> AccessDataJson.read(bad))
+    assertThatThrownBy(() -> AccessDataJson.DOCUMENT.read(bad))
         .isInstanceOf(InvalidDefinitionException.class)
         .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
             .extracting(Problem::path)
