@@ -76,7 +76,7 @@ class PermissionsExamplesTest {
       int start = at + "```json\n".length();
       blocks.add(permissions.substring(start, permissions.indexOf("```", start)));
     }
-    AccessData data = AccessDataJson.read(blocks.get(1));
+    AccessData data = AccessDataJson.DOCUMENT.read(blocks.get(1));
     AccessPolicy policy = PolicyJson.read(blocks.get(0), data.organisation());
     User ceo = data.organisation().users().get(0);
     User bob = data.organisation().users().get(1);

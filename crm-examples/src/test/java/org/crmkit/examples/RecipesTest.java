@@ -61,7 +61,7 @@ class RecipesTest {
   void loadAPolicyFromJson() throws Exception {
     Path policyFile = Path.of(RecipesTest.class.getResource("/access/policy.json").toURI());
     // the organisation comes from your user directory; here from the example data document
-    Organisation organisation = AccessDataJson.read(Files.readString(
+    Organisation organisation = AccessDataJson.DOCUMENT.read(Files.readString(
         Path.of(RecipesTest.class.getResource("/access/data.json").toURI()))).organisation();
     // recipe: policy
     String json = Files.readString(policyFile);            // "format": "crmkit.policy/1"
@@ -115,10 +115,10 @@ class RecipesTest {
     // recipe: nightly
     // once: fit the cut points and freeze them, so scores stay comparable night after night
     RfmModel model = RfmScorer.defaults().score(history, lastNight).model();
-    String frozen = RfmModelJson.write(model);                       // store it with your data
+    String frozen = RfmModelJson.DOCUMENT.write(model);              // store it with your data
 
     // every night: add the day's transactions, re-score with the frozen model, act on changes
-    SegmentTracker tracker = new SegmentTracker(RfmModelJson.read(frozen), BuiltinSegments.repaired11());
+    SegmentTracker tracker = new SegmentTracker(RfmModelJson.DOCUMENT.read(frozen), BuiltinSegments.repaired11());
     tracker.addAll(history);
     tracker.rescore(lastNight);
     tracker.addAll(todaysOrders);

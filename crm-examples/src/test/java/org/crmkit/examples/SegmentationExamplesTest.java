@@ -51,8 +51,8 @@ class SegmentationExamplesTest {
     Map<CustomerId, ValueTier> tiers =
         ValueTiers.byCumulativeShare(revenue, 0.80, 0.95);     // any value: revenue, a CLV, ...
 
-    String json = RfmModelJson.write(result.model());         // "format": "crmkit.rfm-model/1"
-    RfmModel frozen = RfmModelJson.read(json);                // scores new customers the same way
+    String json = RfmModelJson.DOCUMENT.write(result.model()); // "format": "crmkit.rfm-model/1"
+    RfmModel frozen = RfmModelJson.DOCUMENT.read(json);        // scores new customers the same way
     // README-segmentation-end
     assertThat(List.of(ann.r(), ann.f(), ann.m())).containsExactly(4, 4, 4);
     assertThat(annSegment).isEqualTo("Champions");

@@ -59,7 +59,8 @@ public final class AssignmentStateStore {
         ps.setString(1, name);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next()
-              ? Optional.of(new Stored(AssignmentStateJson.read(rs.getString(1)), rs.getLong(2)))
+              ? Optional.of(
+                  new Stored(AssignmentStateJson.DOCUMENT.read(rs.getString(1)), rs.getLong(2)))
               : Optional.<Stored>empty();
         }
       }
@@ -76,7 +77,7 @@ public final class AssignmentStateStore {
    */
   public long save(String name, AssignmentState state, long expectedVersion) {
     Tx.nonBlank("name", name);
-    String document = AssignmentStateJson.write(state);
+    String document = AssignmentStateJson.DOCUMENT.write(state);
     return Tx.run(dataSource, "save assignment state " + name, c -> {
       Timestamp now = Timestamp.from(Instant.now());
       int changed;

@@ -47,12 +47,12 @@ public final class ModelStore {
    * @throws JdbcStoreException if the database fails
    */
   public long saveRfm(String name, RfmModel model) {
-    return save(RFM, name, RfmModelJson.FORMAT, RfmModelJson.write(model));
+    return save(RFM, name, RfmModelJson.FORMAT, RfmModelJson.DOCUMENT.write(model));
   }
 
   /** Saves a lifetime-value model as the next revision of {@code name}; see {@link #saveRfm}. */
   public long saveClv(String name, ClvModel model) {
-    return save(CLV, name, ClvModelJson.FORMAT, ClvModelJson.write(model));
+    return save(CLV, name, ClvModelJson.FORMAT, ClvModelJson.DOCUMENT.write(model));
   }
 
   /**
@@ -62,22 +62,22 @@ public final class ModelStore {
    * @throws org.crmkit.core.InvalidDefinitionException if the stored document is not valid
    */
   public Optional<RfmModel> rfm(String name) {
-    return load(RFM, name, 0, RfmModelJson::read);
+    return load(RFM, name, 0, RfmModelJson.DOCUMENT::read);
   }
 
   /** The given revision of the RFM model {@code name}, if stored. */
   public Optional<RfmModel> rfm(String name, long revision) {
-    return load(RFM, name, revision, RfmModelJson::read);
+    return load(RFM, name, revision, RfmModelJson.DOCUMENT::read);
   }
 
   /** The latest revision of the lifetime-value model {@code name}, if any; see {@link #rfm}. */
   public Optional<ClvModel> clv(String name) {
-    return load(CLV, name, 0, ClvModelJson::read);
+    return load(CLV, name, 0, ClvModelJson.DOCUMENT::read);
   }
 
   /** The given revision of the lifetime-value model {@code name}, if stored. */
   public Optional<ClvModel> clv(String name, long revision) {
-    return load(CLV, name, revision, ClvModelJson::read);
+    return load(CLV, name, revision, ClvModelJson.DOCUMENT::read);
   }
 
   /** The latest revision number of a model, 0 if none ({@code kind} is {@code rfm} or {@code clv}). */

@@ -247,10 +247,10 @@ abstract class StoreContract {
     assertThat(models.rfm("nightly", 3)).isEmpty();
     assertThat(models.clv("nightly")).isEmpty();
     // a lifetime-value model (the crmkit.clv-model/1 example document) under the same name
-    ClvModel clv = ClvModelJson.read(resource("/models/clv-model.json"));
+    ClvModel clv = ClvModelJson.DOCUMENT.read(resource("/models/clv-model.json"));
     assertThat(models.saveClv("nightly", clv)).isEqualTo(1);
     assertThat(models.clv("nightly")).hasValueSatisfying(
-        m -> assertThat(ClvModelJson.write(m)).isEqualTo(ClvModelJson.write(clv)));
+        m -> assertThat(ClvModelJson.DOCUMENT.write(m)).isEqualTo(ClvModelJson.DOCUMENT.write(clv)));
     assertThat(models.rfm("nightly")).contains(second);
   }
 

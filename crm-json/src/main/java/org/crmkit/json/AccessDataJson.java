@@ -43,28 +43,16 @@ public final class AccessDataJson {
   static final Shape RECORD = new Shape("record", "id", "type", "owner", "orgUnit", "territory?",
       "team?", "members?", "attributes?");
 
-  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  /**
+   * The document from and to any source. Reading reports every problem with its JSON path:
+   * malformed JSON, a wrong format, unknown fields, wrong types, duplicate ids, unknown parents,
+   * cycles (of org units, territories and managers), users or records naming unknown org units,
+   * territories, managers or owners. Writing gives a document that reads back into equal data.
+   */
   public static final JsonDocument<AccessData> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, AccessDataJson::read, AccessDataJson::tree);
 
   private AccessDataJson() {}
-
-  /**
-   * Reads an access-data document.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path: malformed JSON,
-   *     a wrong format, unknown fields, wrong types, duplicate ids, unknown parents, cycles (of
-   *     org units, territories and managers), users or records naming unknown org units,
-   *     territories, managers or owners
-   */
-  public static AccessData read(String json) {
-    return DOCUMENT.read(json);
-  }
-
-  /** Writes a document that {@link #read} turns back into equal data. */
-  public static String write(AccessData data) {
-    return DOCUMENT.write(data);
-  }
 
   private static AccessData read(In root) {
     Set<OrgUnitId> unitIds = new HashSet<>();

@@ -28,26 +28,15 @@ public final class AssignmentStateJson {
       "currentWeights?", "openItems?", "capacityUsed?");
   static final Shape USE = new Shape("capacity use", "period", "count");
 
-  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  /**
+   * The document from and to any source. Reading reports every problem with its JSON path
+   * (syntax, format, unknown fields, wrong types, negative counts); writing gives a document that
+   * reads back into an equal state.
+   */
   public static final JsonDocument<AssignmentState> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, AssignmentStateJson::read, AssignmentStateJson::tree);
 
   private AssignmentStateJson() {}
-
-  /**
-   * Reads a state document.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path (syntax, format,
-   *     unknown fields, wrong types, negative counts)
-   */
-  public static AssignmentState read(String json) {
-    return DOCUMENT.read(json);
-  }
-
-  /** Writes a state document that {@link #read} turns back into an equal state. */
-  public static String write(AssignmentState state) {
-    return DOCUMENT.write(state);
-  }
 
   private static AssignmentState read(In root) {
     AssignmentState.Builder b = AssignmentState.builder();

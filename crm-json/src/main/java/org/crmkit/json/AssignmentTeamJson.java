@@ -48,7 +48,13 @@ public final class AssignmentTeamJson {
   static final Shape HOURS_SHAPE = new Shape("working hours", "days", "start", "end");
   static final Shape AWAY_SHAPE = new Shape("out of office", "from", "until");
 
-  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  /**
+   * The document from and to any source. Reading reports every problem with its JSON path:
+   * syntax, format, unknown fields, wrong types, duplicate ids, unknown managers, manager cycles,
+   * bad zones, times, days, periods, weights, limits and intervals. Writing gives a document that
+   * reads back into an equal team; it throws {@link CrmException} if a profile names a user that
+   * is not in the team, or the lists differ in length.
+   */
   public static final JsonDocument<Team> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, AssignmentTeamJson::read, AssignmentTeamJson::tree);
 
@@ -66,27 +72,6 @@ public final class AssignmentTeamJson {
       users = List.copyOf(users);
       profiles = List.copyOf(profiles);
     }
-  }
-
-  /**
-   * Reads a team document.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path: syntax, format,
-   *     unknown fields, wrong types, duplicate ids, unknown managers, manager cycles, bad zones,
-   *     times, days, periods, weights, limits and intervals
-   */
-  public static Team read(String json) {
-    return DOCUMENT.read(json);
-  }
-
-  /**
-   * Writes a team document that {@link #read} turns back into an equal team.
-   *
-   * @throws CrmException if a profile names a user that is not in the team, or the lists differ
-   *     in length
-   */
-  public static String write(Team team) {
-    return DOCUMENT.write(team);
   }
 
   private static Team read(In root) {

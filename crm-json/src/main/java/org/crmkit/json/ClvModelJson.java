@@ -57,7 +57,11 @@ public final class ClvModelJson {
   static final Section GAMMA_GAMMA = new Section(ROOT, "gamma_gamma", "repeat_buyers", "p", "q",
       "gamma").with("excluded_non_positive_spend");
 
-  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  /**
+   * The document from and to any source. Reading reports every problem with its JSON path:
+   * syntax, wrong format, unknown or missing fields, wrong types, non-positive parameters, a bad
+   * date or unit.
+   */
   public static final JsonDocument<ClvModel> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, ClvModelJson::read, ClvModelJson::tree);
 
@@ -193,11 +197,6 @@ public final class ClvModelJson {
     return v == null ? 0 : v;
   }
 
-  /** Writes the model as a pretty-printed document. */
-  public static String write(ClvModel model) {
-    return DOCUMENT.write(model);
-  }
-
   private static void tree(Out root, ClvModel model) {
     root.put("calibration_end", model.calibrationEnd())
         .put("unit", model.unit().label());
@@ -206,16 +205,6 @@ public final class ClvModelJson {
     GAMMA_GAMMA.write(root, new double[] {g.p(), g.q(), g.gamma()}, model.gammaGamma().report())
         .put("excluded_non_positive_spend",
             model.gammaGamma().excludedNonPositiveSpend());
-  }
-
-  /**
-   * Reads a document.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path: syntax, wrong
-   *     format, unknown or missing fields, wrong types, non-positive parameters, a bad date or unit
-   */
-  public static ClvModel read(String json) {
-    return DOCUMENT.read(json);
   }
 
   static @Nullable ClvModel read(In root) {

@@ -132,7 +132,14 @@ public final class PolicyJson {
   private static PolicyDefinitions read(In root) {
     List<ObjectType> custom =
         root.parsedStrings("objectTypes", true, "an object type", ObjectType::of);
-    Function<String, ObjectType> typeOf = knownType(custom);
+    Function<String, ObjectType> typeOf = name -> {
+      try {
+        return ObjectType.known(name, custom);
+      } catch (CrmException e) {
+        throw new CrmException(e.getMessage() + " (declare custom types in the top-level"
+            + " objectTypes)");
+      }
+    };
     return new PolicyDefinitions(root.bool("standardModules", false), new LinkedHashSet<>(custom),
         records(root, "modules", ModuleDef.class, typeOf),
         records(root, "roles", Role.class, typeOf), records(root, "grants", Grant.class, typeOf),
@@ -229,32 +236,6 @@ public final class PolicyJson {
 
   private static Function<String, ?> parser(Class<?> type, Function<String, ObjectType> typeOf) {
     return type == ObjectType.class ? typeOf : kind(type).parse();
-  }
-
-  /** The standard object types, which every policy knows without declaring them. */
-  static final List<ObjectType> STANDARD_TYPES = List.of(ObjectType.CUSTOMER, ObjectType.CONTACT,
-      ObjectType.LEAD, ObjectType.OPPORTUNITY, ObjectType.QUOTE, ObjectType.CONTRACT,
-      ObjectType.CASE, ObjectType.CAMPAIGN, ObjectType.REPORT);
-
-  /**
-   * Parses a reference to an object type: a standard type or one the document declares in its
-   * top-level {@code objectTypes}. An unknown type (a typo such as "custmer", or "Customer") is a
-   * problem naming the known types and the nearest one, because a grant or deny on a type that no
-   * record has would silently grant or deny nothing.
-   */
-  static Function<String, ObjectType> knownType(List<ObjectType> custom) {
-    Set<String> known = new TreeSet<>();
-    STANDARD_TYPES.forEach(t -> known.add(t.name()));
-    custom.forEach(t -> known.add(t.name()));
-    return name -> {
-      if (known.contains(name)) {
-        return ObjectType.of(name);
-      }
-      String nearest = Names.nearest(name, known);
-      throw new CrmException("unknown object type '" + name + "'"
-          + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-          + " known: " + known + " (declare custom types in the top-level objectTypes)");
-    };
   }
 
   /** Conditions: an object of attribute → string or non-empty array of strings. */

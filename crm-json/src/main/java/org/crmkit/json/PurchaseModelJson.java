@@ -29,32 +29,21 @@ public final class PurchaseModelJson {
   static final Shape ROOT = Shape.document("purchase model document");
   static final List<Section> SECTIONS = Section.purchases(ROOT, PurchaseModelKind.values());
 
-  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  /**
+   * The document from and to any source. Reading reports every problem with its JSON path, as
+   * {@link ClvModelJson#DOCUMENT} does for its purchase model.
+   */
   public static final JsonDocument<PurchaseFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
       root -> ClvModelJson.readPurchases(root, SECTIONS),
       (root, fit) -> ClvModelJson.writePurchases(root, SECTIONS, fit));
 
   private PurchaseModelJson() {}
 
-  /** Writes the fit as a pretty-printed document. */
-  public static String write(PurchaseFit fit) {
-    return DOCUMENT.write(fit);
-  }
-
-  /**
-   * Reads a document.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path
-   */
-  public static PurchaseFit read(String json) {
-    return DOCUMENT.read(json);
-  }
-
   /**
    * Reads the purchase model of either document: a {@value #FORMAT} document, or the purchase
    * part of a {@value ClvModelJson#FORMAT} document.
    *
-   * @throws InvalidDefinitionException as {@link #read} or {@link ClvModelJson#read(String)}
+   * @throws InvalidDefinitionException as {@link #DOCUMENT} or {@link ClvModelJson#DOCUMENT}
    */
   public static PurchaseFit readAny(String json) {
     JsonNode node = JsonText.parse(Objects.requireNonNull(json, "json"), ROOT.name());

@@ -27,7 +27,10 @@ public final class RetentionModelJson {
   static final Shape ROOT = Shape.document("retention model document");
   static final Section SBG = new Section(ROOT, "sbg", "customers", "alpha", "beta");
 
-  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  /**
+   * The document from and to any source. Reading reports every problem with its JSON path
+   * (syntax, format, unknown or missing fields, wrong types, non-positive parameters).
+   */
   public static final JsonDocument<RetentionFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
       root -> SBG.read(root, (p, report, s) ->
           new RetentionFit(new ShiftedBetaGeometric(p[0], p[1]), report, List.of())),
@@ -36,17 +39,4 @@ public final class RetentionModelJson {
 
   private RetentionModelJson() {}
 
-  /** Writes the fit as a pretty-printed document. */
-  public static String write(RetentionFit fit) {
-    return DOCUMENT.write(fit);
-  }
-
-  /**
-   * Reads a document.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path
-   */
-  public static RetentionFit read(String json) {
-    return DOCUMENT.read(json);
-  }
 }

@@ -32,26 +32,14 @@ public final class RfmModelJson {
       "frequencyMeasure", "monetaryMeasure", "recencyCuts", "frequencyCuts", "monetaryCuts");
   static final Shape CUT = new Shape("cut point", "score", "value", "tieBreak?");
 
-  /** The document from and to any source ({@link #read(String)} lists the problems reported). */
+  /**
+   * The document from and to any source. Reading reports every problem with its JSON path
+   * (syntax, format, missing or unknown fields, wrong types, inconsistent cut points).
+   */
   public static final JsonDocument<RfmModel> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, RfmModelJson::read, RfmModelJson::tree);
 
   private RfmModelJson() {}
-
-  /** The model as a JSON document (pretty-printed). */
-  public static String write(RfmModel model) {
-    return DOCUMENT.write(model);
-  }
-
-  /**
-   * Reads a model.
-   *
-   * @throws InvalidDefinitionException listing every problem with its JSON path (syntax, format,
-   *     missing or unknown fields, wrong types, inconsistent cut points)
-   */
-  public static RfmModel read(String json) {
-    return DOCUMENT.read(json);
-  }
 
   private static void tree(Out root, RfmModel model) {
     root.put("asOf", model.asOf()).put("tiles", model.tiles())

@@ -59,7 +59,7 @@ class AssignmentJsonTest {
 
   @Test
   void readsATeamWithProfiles() {
-    AssignmentTeamJson.Team team = AssignmentTeamJson.read(TEAM);
+    AssignmentTeamJson.Team team = AssignmentTeamJson.DOCUMENT.read(TEAM);
     assertThat(team.users()).extracting(u -> u.id().value()).containsExactly("alice", "bob",
         "carol");
     assertThat(team.users().get(1).name()).isEqualTo("bob");
@@ -78,7 +78,7 @@ class AssignmentJsonTest {
 
   @Test
   void readsRulesAndAssignsWithThem() {
-    AssignmentRules rules = AssignmentRulesJson.read(RULES, AssignmentTeamJson.read(TEAM));
+    AssignmentRules rules = AssignmentRulesJson.read(RULES, AssignmentTeamJson.DOCUMENT.read(TEAM));
     assertThat(rules.entries()).extracting(e -> e.name())
         .containsExactly("emea-key", "emea", "pair", "web");
     assertThat(rules.entries().get(1).target().distribution().get().strategy())
@@ -93,7 +93,7 @@ class AssignmentJsonTest {
 
   @Test
   void writtenRulesReadBackEqual() {
-    AssignmentTeamJson.Team team = AssignmentTeamJson.read(TEAM);
+    AssignmentTeamJson.Team team = AssignmentTeamJson.DOCUMENT.read(TEAM);
     AssignmentRules rules = AssignmentRulesJson.read(RULES, team);
     String written = AssignmentRulesJson.write(rules);
     AssignmentRules again = AssignmentRulesJson.read(written, team);
@@ -115,7 +115,7 @@ class AssignmentJsonTest {
            {"id": "a", "manager": "ghost", "teams": [1]},
            "oops"]}
         """;
-    assertThatThrownBy(() -> AssignmentTeamJson.read(bad))
+    assertThatThrownBy(() -> AssignmentTeamJson.DOCUMENT.read(bad))
         .isInstanceOfSatisfying(InvalidDefinitionException.class, e ->
             assertThat(e.problems()).extracting(Problem::path).containsExactly(
                 "$.users[0].colour",
@@ -134,7 +134,7 @@ class AssignmentJsonTest {
 
   @Test
   void rulesProblemsAreAllReportedWithPaths() {
-    AssignmentTeamJson.Team team = AssignmentTeamJson.read(TEAM);
+    AssignmentTeamJson.Team team = AssignmentTeamJson.DOCUMENT.read(TEAM);
     String bad = """
         {"format": "crmkit.assignment-rules/1",
          "territories": [{"id": "global"}, {"id": "emea", "parent": "global"}],
@@ -162,7 +162,7 @@ class AssignmentJsonTest {
 
   @Test
   void semanticProblemsOfTheBuiltRulesCarryJsonPaths() {
-    AssignmentTeamJson.Team team = AssignmentTeamJson.read(TEAM);
+    AssignmentTeamJson.Team team = AssignmentTeamJson.DOCUMENT.read(TEAM);
     String bad = """
         {"format": "crmkit.assignment-rules/1",
          "territories": [{"id": "global"}, {"id": "emea", "parent": "global"}],
@@ -222,14 +222,14 @@ class AssignmentJsonTest {
 
   @Test
   void syntaxAndFormatErrorsAreReported() {
-    assertThatThrownBy(() -> AssignmentTeamJson.read("{\"format\": "))
+    assertThatThrownBy(() -> AssignmentTeamJson.DOCUMENT.read("{\"format\": "))
         .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> AssignmentRulesJson.read("{\"format\": \"crmkit.policy/1\"}",
-        AssignmentTeamJson.read(TEAM)))
+        AssignmentTeamJson.DOCUMENT.read(TEAM)))
         .hasMessageContaining("unsupported format \"crmkit.policy/1\"");
     assertThatThrownBy(() -> AssignmentRulesJson.read("""
         {"format": "crmkit.assignment-rules/1", "territories": [{"id": "a", "parent": "b"}],
-         "entries": [], "defaultOwner": {"queue": "emea"}}""", AssignmentTeamJson.read(TEAM)))
+         "entries": [], "defaultOwner": {"queue": "emea"}}""", AssignmentTeamJson.DOCUMENT.read(TEAM)))
         .isInstanceOfSatisfying(InvalidDefinitionException.class, e ->
             assertThat(e.problems()).extracting(Problem::path).containsExactly("$.territories[0]"));
   }

@@ -18,15 +18,15 @@ class AssignmentStateJsonTest {
         .putOpenItems(UserId.of("bob"), 3)
         .putCapacityUsed(UserId.of("bob"), new AssignmentState.CapacityUse("2026-11-23", 2))
         .build();
-    String json = AssignmentStateJson.write(state);
-    assertThat(AssignmentStateJson.read(json)).isEqualTo(state);
+    String json = AssignmentStateJson.DOCUMENT.write(state);
+    assertThat(AssignmentStateJson.DOCUMENT.read(json)).isEqualTo(state);
     assertThat(json).contains("\"period\" : \"2026-11-23\"");
-    assertThat(AssignmentStateJson.write(AssignmentStateJson.read(json))).isEqualTo(json);
+    assertThat(AssignmentStateJson.DOCUMENT.write(AssignmentStateJson.DOCUMENT.read(json))).isEqualTo(json);
   }
 
   @Test
   void readsTheDocumentedExample() {
-    AssignmentState s = AssignmentStateJson.read("""
+    AssignmentState s = AssignmentStateJson.DOCUMENT.read("""
         {"format": "crmkit.assignment-state/1", "cursors": {"emea": 1},
          "currentWeights": {"apac": {"bob": -2, "carol": 1}}, "openItems": {"bob": 3},
          "capacityUsed": {"bob": {"period": "2026-11-23", "count": 2}}}""");
@@ -38,7 +38,7 @@ class AssignmentStateJsonTest {
 
   @Test
   void badStatesAreReportedWithPaths() {
-    assertThatThrownBy(() -> AssignmentStateJson.read("""
+    assertThatThrownBy(() -> AssignmentStateJson.DOCUMENT.read("""
         {"format": "crmkit.assignment-state/1", "cursors": {"emea": "one"},
          "currentWeights": {"apac": {"bob": 1.5}, "x": 3}, "openItems": {"bob": -1},
          "capacityUsed": {"bob": {"period": "", "count": -2}}, "more": true}"""))

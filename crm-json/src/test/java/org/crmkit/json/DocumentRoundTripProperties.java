@@ -27,12 +27,12 @@ class DocumentRoundTripProperties {
 
   @Test
   void accessData() {
-    roundTrip(RandomDocuments::accessData, AccessDataJson::write, AccessDataJson::read);
+    roundTrip(RandomDocuments::accessData, AccessDataJson.DOCUMENT::write, AccessDataJson.DOCUMENT::read);
   }
 
   @Test
   void team() {
-    roundTrip(RandomDocuments::team, AssignmentTeamJson::write, AssignmentTeamJson::read);
+    roundTrip(RandomDocuments::team, AssignmentTeamJson.DOCUMENT::write, AssignmentTeamJson.DOCUMENT::read);
   }
 
   @Test
@@ -42,17 +42,17 @@ class DocumentRoundTripProperties {
 
   @Test
   void assignmentState() {
-    roundTrip(RandomDocuments::state, AssignmentStateJson::write, AssignmentStateJson::read);
+    roundTrip(RandomDocuments::state, AssignmentStateJson.DOCUMENT::write, AssignmentStateJson.DOCUMENT::read);
   }
 
   @Test
   void rfmModel() {
-    roundTrip(RandomDocuments::rfmModel, RfmModelJson::write, RfmModelJson::read);
+    roundTrip(RandomDocuments::rfmModel, RfmModelJson.DOCUMENT::write, RfmModelJson.DOCUMENT::read);
   }
 
   @Test
   void clvModel() {
-    roundTrip(RandomDocuments::clvModel, ClvModelJson::write, ClvModelJson::read);
+    roundTrip(RandomDocuments::clvModel, ClvModelJson.DOCUMENT::write, ClvModelJson.DOCUMENT::read);
   }
 
   @Test
@@ -88,7 +88,7 @@ class DocumentRoundTripProperties {
   @Test
   void everySourceReadsTheSameDocument(@TempDir Path dir) throws Exception {
     RfmModel model = RandomDocuments.rfmModel(new Random(1));
-    String json = RfmModelJson.write(model);
+    String json = RfmModelJson.DOCUMENT.write(model);
     Path file = Files.writeString(dir.resolve("model.json"), json);
     assertThat(RfmModelJson.DOCUMENT.read(file)).isEqualTo(model);
     assertThat(RfmModelJson.DOCUMENT.read(new StringReader(json))).isEqualTo(model);
@@ -96,9 +96,9 @@ class DocumentRoundTripProperties {
     assertThat(RfmModelJson.DOCUMENT.read(new ByteArrayInputStream(bytes))).isEqualTo(model);
     assertThat(RfmModelJson.DOCUMENT.format()).isEqualTo(RfmModelJson.FORMAT);
     ClvModel clv = RandomDocuments.clvModel(new Random(2));
-    assertThat(ClvModelJson.DOCUMENT.read(new StringReader(ClvModelJson.write(clv)))).isEqualTo(clv);
+    assertThat(ClvModelJson.DOCUMENT.read(new StringReader(ClvModelJson.DOCUMENT.write(clv)))).isEqualTo(clv);
     AssignmentState state = RandomDocuments.state(new Random(3));
-    Path stateFile = Files.writeString(dir.resolve("state.json"), AssignmentStateJson.write(state));
+    Path stateFile = Files.writeString(dir.resolve("state.json"), AssignmentStateJson.DOCUMENT.write(state));
     assertThat(AssignmentStateJson.DOCUMENT.read(stateFile)).isEqualTo(state);
   }
 

@@ -58,11 +58,11 @@ class Jackson3ValuesModuleTest {
 
   @Test
   void everyValueIsWrittenAsTheJackson2ModuleWritesIt() throws Exception {
-    AccessData data = AccessDataJson.read(PolicyJsonTest.DATA);
+    AccessData data = AccessDataJson.DOCUMENT.read(PolicyJsonTest.DATA);
     var policy = PolicyJson.read(PolicyJsonTest.POLICY, data.organisation());
     Machine machine = CustomerLifecycle.machine();
     AssignmentRules rules = AssignmentRulesJson.read(AssignmentJsonTest.RULES,
-        AssignmentTeamJson.read(AssignmentJsonTest.TEAM));
+        AssignmentTeamJson.DOCUMENT.read(AssignmentJsonTest.TEAM));
     AssignmentResult assigned = rules.assign(Lead.builder().id("L-1")
         .territory(TerritoryId.of("de")).build(), AssignmentState.empty(),
         Instant.parse("2026-11-23T10:00:00Z"));

@@ -75,7 +75,7 @@ class PolicyJsonTest {
 
   @Test
   void readsAPolicyAndItsData() {
-    AccessData data = AccessDataJson.read(DATA);
+    AccessData data = AccessDataJson.DOCUMENT.read(DATA);
     AccessPolicy policy = PolicyJson.read(POLICY, data.organisation());
     User bob = data.organisation().users().get(1);
     User sam = data.organisation().users().get(2);
@@ -125,7 +125,7 @@ class PolicyJsonTest {
          "grants": [{"role": "ghost", "objectType": "lead", "scope": "own", "actions": ["read"]}],
          "denies": [{"id": "d", "who": {"orgUnit": "mars"}}]}
         """;
-    assertThatThrownBy(() -> PolicyJson.read(dangling, AccessDataJson.read(DATA).organisation()))
+    assertThatThrownBy(() -> PolicyJson.read(dangling, AccessDataJson.DOCUMENT.read(DATA).organisation()))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("$.grants[0].role: unknown role 'ghost'; known: [rep]")
         .hasMessageContaining("$.denies[0].who: unknown org unit 'mars'")
@@ -152,7 +152,7 @@ class PolicyJsonTest {
          "records": [{"id": "r", "type": "lead", "owner": "ghost", "orgUnit": "a",
                       "members": ["nobody"]}, {"id": "r2"}]}
         """;
-    assertThatThrownBy(() -> AccessDataJson.read(bad))
+    assertThatThrownBy(() -> AccessDataJson.DOCUMENT.read(bad))
         .isInstanceOf(InvalidDefinitionException.class)
         .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
             .extracting(Problem::path)
@@ -237,7 +237,7 @@ class PolicyJsonTest {
          "grants": [{"role": "rep", "objectType": "lead", "scope": "own", "actions": ["read"]},
                     {"role": "ghost", "objectType": "lead", "scope": "own", "actions": ["read"]}]}
         """);
-    Organisation org = AccessDataJson.read(DATA).organisation();
+    Organisation org = AccessDataJson.DOCUMENT.read(DATA).organisation();
 
     assertThatThrownBy(() -> PolicyJson.compile(d, org))
         .isInstanceOf(InvalidDefinitionException.class)

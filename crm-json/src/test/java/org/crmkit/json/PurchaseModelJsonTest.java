@@ -40,10 +40,10 @@ class PurchaseModelJsonTest {
   @EnumSource(value = PurchaseModelKind.class, names = {"BG_NBD", "PARETO_NBD", "MBG_NBD"})
   void everyContinuousKindRoundTripsInTheClvModelDocument(PurchaseModelKind kind) {
     ClvModel model = new ClvModel(LocalDate.parse("1997-09-30"), PeriodUnit.WEEK, fit(kind), SPEND);
-    String json = ClvModelJson.write(model);
+    String json = ClvModelJson.DOCUMENT.write(model);
     assertThat(json).contains("\"" + kind.documentKey() + "\"");
     kind.parameterNames().forEach(n -> assertThat(json).contains("\"" + n + "\""));
-    ClvModel back = ClvModelJson.read(json);
+    ClvModel back = ClvModelJson.DOCUMENT.read(json);
     assertThat(back.purchases().model()).isEqualTo(model.purchases().model());
     assertThat(back.purchases().report()).isEqualTo(model.purchases().report());
     assertThat(PurchaseModelJson.readAny(json).model()).isEqualTo(model.purchases().model());
@@ -51,25 +51,25 @@ class PurchaseModelJsonTest {
 
   @Test
   void aClvModelDocumentNeedsExactlyOnePurchaseModel() {
-    String json = ClvModelJson.write(new ClvModel(LocalDate.parse("1997-09-30"), PeriodUnit.WEEK,
+    String json = ClvModelJson.DOCUMENT.write(new ClvModel(LocalDate.parse("1997-09-30"), PeriodUnit.WEEK,
         fit(PurchaseModelKind.PARETO_NBD), SPEND));
-    assertThatThrownBy(() -> ClvModelJson.read(json.replace("\"pareto_nbd\"", "\"bg_bb\"")))
+    assertThatThrownBy(() -> ClvModelJson.DOCUMENT.read(json.replace("\"pareto_nbd\"", "\"bg_bb\"")))
         .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("$.bg_nbd")
         .hasMessageContaining("$.bg_bb");
     String two = json.replaceFirst("\"gamma_gamma\"", "\"mbg_nbd\" : {\"r\": 1, \"alpha\": 1, \"a\": 1, \"b\": 1,"
         + " \"log_likelihood\": -1},\n  \"gamma_gamma\"");
-    assertThatThrownBy(() -> ClvModelJson.read(two)).isInstanceOf(InvalidDefinitionException.class)
+    assertThatThrownBy(() -> ClvModelJson.DOCUMENT.read(two)).isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("exactly one purchase model");
   }
 
   @Test
   void summaryFitsHaveTheirOwnDocument() {
     PurchaseFit bgBb = fit(PurchaseModelKind.BG_BB);
-    String json = PurchaseModelJson.write(bgBb);
+    String json = PurchaseModelJson.DOCUMENT.write(bgBb);
     assertThat(json).contains("\"format\" : \"crmkit.purchase-model/1\"").contains("\"bg_bb\"").contains("\"delta\"");
-    assertThat(PurchaseModelJson.read(json).model()).isEqualTo(bgBb.model());
+    assertThat(PurchaseModelJson.DOCUMENT.read(json).model()).isEqualTo(bgBb.model());
     assertThat(PurchaseModelJson.readAny(json).report()).isEqualTo(bgBb.report());
-    assertThatThrownBy(() -> PurchaseModelJson.read("{\"format\": \"crmkit.purchase-model/1\", \"bg_bb\": {\"alpha\": 1,"
+    assertThatThrownBy(() -> PurchaseModelJson.DOCUMENT.read("{\"format\": \"crmkit.purchase-model/1\", \"bg_bb\": {\"alpha\": 1,"
         + " \"beta\": -1, \"gamma\": 1, \"log_likelihood\": -3}, \"pareto\": 1}"))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("$.bg_bb.beta").hasMessageContaining("$.bg_bb.delta").hasMessageContaining("$.pareto");
@@ -78,12 +78,12 @@ class PurchaseModelJsonTest {
   @Test
   void retentionDocumentsRoundTripAndReportEveryProblem() {
     RetentionFit fit = ShiftedBetaGeometric.fit(List.of(1000L, 869L, 743L, 653L, 593L, 551L, 517L, 491L));
-    String json = RetentionModelJson.write(fit);
+    String json = RetentionModelJson.DOCUMENT.write(fit);
     assertThat(json).contains("\"format\" : \"crmkit.retention-model/1\"").contains("\"alpha\"");
-    RetentionFit back = RetentionModelJson.read(json);
+    RetentionFit back = RetentionModelJson.DOCUMENT.read(json);
     assertThat(back.model()).isEqualTo(fit.model());
     assertThat(back.report()).isEqualTo(fit.report());
-    assertThatThrownBy(() -> RetentionModelJson.read("{\"format\": \"crmkit.retention-model/1\", \"sbg\": {\"alpha\": 0,"
+    assertThatThrownBy(() -> RetentionModelJson.DOCUMENT.read("{\"format\": \"crmkit.retention-model/1\", \"sbg\": {\"alpha\": 0,"
         + " \"log_likelihood\": 1, \"x\": 2}}"))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("$.sbg.alpha").hasMessageContaining("$.sbg.beta").hasMessageContaining("$.sbg.x");

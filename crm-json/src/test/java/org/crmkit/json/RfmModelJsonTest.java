@@ -20,14 +20,14 @@ class RfmModelJsonTest {
     RfmModel model = RfmScorer.builder().ties(TiePolicy.STABLE_SPLIT).build().score(List.of(
         Transaction.of("a", asOf, 10.1), Transaction.of("b", asOf.minusDays(3), 0.3),
         Transaction.of("c", asOf.minusDays(9), 7)), asOf).model();
-    String json = RfmModelJson.write(model);
+    String json = RfmModelJson.DOCUMENT.write(model);
     assertThat(json).contains("\"format\" : \"crmkit.rfm-model/1\"").contains("\"tieBreak\"");
-    assertThat(RfmModelJson.read(json)).isEqualTo(model);
+    assertThat(RfmModelJson.DOCUMENT.read(json)).isEqualTo(model);
   }
 
   @Test
   void reportsEveryProblemWithItsPath() {
-    assertThatThrownBy(() -> RfmModelJson.read("""
+    assertThatThrownBy(() -> RfmModelJson.DOCUMENT.read("""
         {"format": "crmkit.rfm-model/1", "asOf": "1998-13-01", "tiles": "5", "ties": "random",
          "frequencyMeasure": "TRANSACTIONS", "monetaryMeasure": "TOTAL",
          "recencyCuts": [{"score": 1, "value": 3}], "frequencyCuts": [{"value": "x"}]}
@@ -40,7 +40,7 @@ class RfmModelJsonTest {
 
   @Test
   void inconsistentCutPointsAreRejected() {
-    assertThatThrownBy(() -> RfmModelJson.read("""
+    assertThatThrownBy(() -> RfmModelJson.DOCUMENT.read("""
         {"format": "crmkit.rfm-model/1", "asOf": "1998-07-01", "tiles": 3, "ties": "TIES_SHARE",
          "frequencyMeasure": "TRANSACTIONS", "monetaryMeasure": "TOTAL",
          "recencyCuts": [], "frequencyCuts": [{"score": 2, "value": 5}, {"score": 3, "value": 4}],

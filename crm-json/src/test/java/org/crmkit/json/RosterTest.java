@@ -10,14 +10,14 @@ class RosterTest {
 
   @Test
   void managerCyclesAreRejectedInTeamsAndAccessDataAlike() {
-    assertThatThrownBy(() -> AssignmentTeamJson.read("""
+    assertThatThrownBy(() -> AssignmentTeamJson.DOCUMENT.read("""
         {"format": "crmkit.assignment-team/1", "users": [
           {"id": "a", "manager": "c"}, {"id": "b", "manager": "a"}, {"id": "c", "manager": "b"},
           {"id": "d", "manager": "d"}]}"""))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("$.users[0].manager: manager cycle of 3 users: a → c → b → a")
         .hasMessageContaining("$.users[3].manager: a user cannot be their own manager ('d')");
-    assertThatThrownBy(() -> AccessDataJson.read("""
+    assertThatThrownBy(() -> AccessDataJson.DOCUMENT.read("""
         {"format": "crmkit.access-data/1", "orgUnits": [{"id": "o"}], "records": [],
          "users": [{"id": "a", "orgUnit": "o", "manager": "b"},
                    {"id": "b", "orgUnit": "o", "manager": "a"}]}"""))
@@ -32,7 +32,7 @@ class RosterTest {
       users.append(i == 0 ? "" : ",").append("{\"id\": \"u").append(i)
           .append("\", \"manager\": \"u").append((i + 1) % 1000).append("\"}");
     }
-    assertThatThrownBy(() -> AssignmentTeamJson.read(
+    assertThatThrownBy(() -> AssignmentTeamJson.DOCUMENT.read(
         "{\"format\": \"crmkit.assignment-team/1\", \"users\": [" + users + "]}"))
         .hasMessageContaining("manager cycle of 1000 users: u0 → u1 → u2 → … → u998 → u999 → u0")
         .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage().length())
@@ -41,7 +41,7 @@ class RosterTest {
 
   @Test
   void referencesAreCheckedAgainstDeclaredIdsWithoutCascades() {
-    assertThatThrownBy(() -> AccessDataJson.read("""
+    assertThatThrownBy(() -> AccessDataJson.DOCUMENT.read("""
         {"format": "crmkit.access-data/1",
          "orgUnits": [{"id": "a"}, {"id": "b", "parent": "zz"}],
          "users": [{"id": "u", "orgUnit": "b"}, {"id": "v", "orgUnit": "nowhere"}],

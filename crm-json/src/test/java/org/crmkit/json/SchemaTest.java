@@ -198,7 +198,7 @@ class SchemaTest {
     String blanks = replaced(JsonText.MAPPER.readTree(TestDocuments.example("clv-model")),
         "/unit", " Week ");
     assertThat(errors("clv-model-1", blanks)).isEmpty();
-    assertThat(ClvModelJson.read(blanks).unit()).isEqualTo(PeriodUnit.WEEK);
+    assertThat(ClvModelJson.DOCUMENT.read(blanks).unit()).isEqualTo(PeriodUnit.WEEK);
   }
 
   /** The JSON pointers of the string values in {@code node}. */

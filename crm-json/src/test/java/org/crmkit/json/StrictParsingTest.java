@@ -52,7 +52,7 @@ class StrictParsingTest {
 
   @Test
   void anAppendedEmptyDenyListCannotSilentlyTurnADenyIntoAnAllow() {
-    AccessData data = AccessDataJson.read(PolicyJsonTest.DATA);
+    AccessData data = AccessDataJson.DOCUMENT.read(PolicyJsonTest.DATA);
     AccessPolicy policy = PolicyJson.read(PolicyJsonTest.POLICY, data.organisation());
     AccessDecision export = policy.check(data.organisation().users().get(0), Action.EXPORT,
         data.records().get(1));
@@ -102,7 +102,7 @@ class StrictParsingTest {
             + " \"crmkit.policy/1\"");
     assertThat(only(() -> PolicyJson.readDocument("{\"roles\": []}")).toString())
         .isEqualTo("$.format: expected the string \"crmkit.policy/1\", but found nothing");
-    assertThat(only(() -> RfmModelJson.read("{\"format\": \"crmkit.policy/1\"}")).message())
+    assertThat(only(() -> RfmModelJson.DOCUMENT.read("{\"format\": \"crmkit.policy/1\"}")).message())
         .startsWith("unsupported format \"crmkit.policy/1\"");
   }
 
@@ -123,7 +123,7 @@ class StrictParsingTest {
     assertThat(string.toString()).startsWith(
         "$.nodes[0].id: a string is longer than 1000000 characters");
     for (String n : List.of("1e9999999999", "-1e-9999999999", "1e999", "0.1e-400")) {
-      Problem huge = only(() -> ClvModelJson.read(TestDocuments.example("clv-model")
+      Problem huge = only(() -> ClvModelJson.DOCUMENT.read(TestDocuments.example("clv-model")
           .replace("\"r\": 0.243", "\"r\": " + n)));
       assertThat(huge.path()).as(n).startsWith("$.bg_nbd");
     }
@@ -145,12 +145,12 @@ class StrictParsingTest {
     });
     assertThat(encoding.toString()).isEqualTo("$: not UTF-8: the byte 0xFC at line 2 (byte offset"
         + " 53) is not valid UTF-8; save the file as UTF-8");
-    assertThat(only(() -> AssignmentStateJson.read(
+    assertThat(only(() -> AssignmentStateJson.DOCUMENT.read(
         "{\"format\": \"crmkit.assignment-state/1\"} {}")).toString())
         .isEqualTo("$: unexpected content after the document at line 1, column 42");
-    assertThat(only(() -> AssignmentStateJson.read("  ")).toString())
+    assertThat(only(() -> AssignmentStateJson.DOCUMENT.read("  ")).toString())
         .isEqualTo("$: the document is empty");
-    assertThat(only(() -> AssignmentStateJson.read("{\"format\": ")).toString())
+    assertThat(only(() -> AssignmentStateJson.DOCUMENT.read("{\"format\": ")).toString())
         .startsWith("$: not valid JSON at line 1, column 12: Unexpected end-of-input");
   }
 }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class ValuesModuleTest {
   static final ObjectMapper JACKSON2 = new ObjectMapper().findAndRegisterModules();
 
-  static AccessData data = AccessDataJson.read(PolicyJsonTest.DATA);
+  static AccessData data = AccessDataJson.DOCUMENT.read(PolicyJsonTest.DATA);
   static AccessPolicy policy = PolicyJson.read(PolicyJsonTest.POLICY, data.organisation());
 
   @Test
@@ -109,7 +109,7 @@ class ValuesModuleTest {
 
   @Test
   void assignmentsAndTheirState() throws Exception {
-    AssignmentTeamJson.Team team = AssignmentTeamJson.read(AssignmentJsonTest.TEAM);
+    AssignmentTeamJson.Team team = AssignmentTeamJson.DOCUMENT.read(AssignmentJsonTest.TEAM);
     AssignmentRules rules = AssignmentRulesJson.read(AssignmentJsonTest.RULES, team);
     AssignmentResult result = rules.assign(Lead.builder().id("L-1")
         .territory(TerritoryId.of("de")).build(), AssignmentState.empty(),

@@ -1,6 +1,12 @@
 package org.crmkit.permissions;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.internal.Checks;
+import org.crmkit.core.internal.Names;
 
 /**
  * The type of a CRM record (customer, contact, lead, …): an open set with built-in constants.
@@ -28,6 +34,10 @@ public record ObjectType(String name) {
   /** Reports and dashboards. */
   public static final ObjectType REPORT = new ObjectType("report");
 
+  /** The standard types above, in that order: every policy knows them without declaring them. */
+  public static final List<ObjectType> STANDARD = List.of(CUSTOMER, CONTACT, LEAD, OPPORTUNITY,
+      QUOTE, CONTRACT, CASE, CAMPAIGN, REPORT);
+
   /**
    * Creates the type.
    *
@@ -40,6 +50,33 @@ public record ObjectType(String name) {
   /** Shorthand for {@code new ObjectType(name)}. */
   public static ObjectType of(String name) {
     return new ObjectType(name);
+  }
+
+  /**
+   * The type named {@code name}, checked against the types a policy knows: the {@link #STANDARD}
+   * ones and {@code custom}. A grant or rule on a type that no record has would silently grant or
+   * deny nothing, so policy documents and the command line refuse an unknown name (a typo such as
+   * {@code "custmer"}, or {@code "Customer"}: names are case-sensitive).
+   *
+   * <pre>{@code
+   * ObjectType.known("customer", List.of());         // CUSTOMER
+   * ObjectType.known("custmer", List.of());          // throws: ... did you mean 'customer'? ...
+   * }</pre>
+   *
+   * @throws CrmException for an unknown name: "unknown object type 'custmer'; did you mean
+   *     'customer'? known: [campaign, case, …]", the suggestion being the known name within two
+   *     edits (ignoring case), when there is one
+   */
+  public static ObjectType known(String name, Collection<ObjectType> custom) {
+    Set<String> known = new TreeSet<>();
+    STANDARD.forEach(t -> known.add(t.name()));
+    custom.forEach(t -> known.add(t.name()));
+    if (known.contains(name)) {
+      return of(name);
+    }
+    String nearest = Names.nearest(name, known);
+    throw new CrmException("unknown object type '" + name + "'"
+        + (nearest == null ? ";" : "; did you mean '" + nearest + "'?") + " known: " + known);
   }
 
   @Override

@@ -22,8 +22,10 @@ import org.crmkit.permissions.AccessPolicy;
 import org.crmkit.permissions.AccessRecord;
 import org.crmkit.permissions.Action;
 import org.crmkit.permissions.Group;
+import org.crmkit.permissions.ObjectType;
 import org.crmkit.permissions.Organisation;
 import org.crmkit.permissions.PolicyDefinitions;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,38 +45,24 @@ final class AccessCommand implements Callable<Integer> {
     return Crmkit.EXIT_INVALID_INPUT;
   }
 
-  /** The standard object types; a policy may declare more in its top-level objectTypes. */
-  static final List<String> STANDARD_TYPES = List.of("customer", "contact", "lead",
-      "opportunity", "quote", "contract", "case", "campaign", "report");
-
   /** The policy and data files, read and compiled. */
   static final class Loaded {
     final AccessData data;
     final AccessPolicy policy;
-    final Set<String> knownTypes = new TreeSet<>();
+    /** The policy's custom object types; the standard ones are known without them. */
+    List<ObjectType> customTypes = List.of();
 
-    /** "unknown object type 'Customer'; did you mean 'customer'? known: [...]". */
-    String unknownType(String name) {
-      String nearest = null;
-      for (String k : knownTypes) {
-        if (k.equalsIgnoreCase(name) || k.startsWith(name) || name.startsWith(k)
-            || k.length() == name.length() && differences(k, name) <= 2) {
-          nearest = k;
-          break;
-        }
+    /**
+     * Null if the policy knows the object type {@code name}, else why not ("unknown object type
+     * 'Customer'; did you mean 'customer'? known: [...]").
+     */
+    @Nullable String unknownType(String name) {
+      try {
+        ObjectType.known(name, customTypes);
+        return null;
+      } catch (CrmException e) {
+        return e.getMessage();
       }
-      return "unknown object type '" + name + "'"
-          + (nearest == null ? "" : "; did you mean '" + nearest + "'?") + " known: " + knownTypes;
-    }
-
-    private static int differences(String a, String b) {
-      int d = 0;
-      for (int i = 0; i < a.length(); i++) {
-        if (Character.toLowerCase(a.charAt(i)) != Character.toLowerCase(b.charAt(i))) {
-          d++;
-        }
-      }
-      return d;
     }
 
     /**
@@ -106,7 +94,7 @@ final class AccessCommand implements Callable<Integer> {
       }
       AccessData parsed = null;
       try {
-        parsed = AccessDataJson.read(dataText);
+        parsed = AccessDataJson.DOCUMENT.read(dataText);
       } catch (InvalidDefinitionException e) {
         problems.addAll(InputProblems.describe("--data", dataFile, e, ""));
       }
@@ -118,8 +106,7 @@ final class AccessCommand implements Callable<Integer> {
       }
       AccessPolicy compiled = null;
       if (document != null) {
-        knownTypes.addAll(STANDARD_TYPES);
-        document.objectTypes().forEach(t -> knownTypes.add(t.name()));
+        customTypes = List.copyOf(document.objectTypes());
         Organisation organisation;
         try {
           organisation = parsed != null ? parsed.organisation() : namedBy(document);
@@ -140,9 +127,9 @@ final class AccessCommand implements Callable<Integer> {
         } else {
           for (int i = 0; i < parsed.records().size(); i++) {
             AccessRecord r = parsed.records().get(i);
-            if (!knownTypes.contains(r.type().name())) {
-              problems.add("--data " + dataFile + ": $.records[" + i + "].type: "
-                  + unknownType(r.type().name()));
+            String unknown = unknownType(r.type().name());
+            if (unknown != null) {
+              problems.add("--data " + dataFile + ": $.records[" + i + "].type: " + unknown);
             }
           }
         }
@@ -206,8 +193,9 @@ final class AccessCommand implements Callable<Integer> {
     }
 
     AccessRecord record(String id, String type) {
-      if (type != null && !knownTypes.contains(type)) {
-        throw new InvalidInputException(List.of("--type: " + unknownType(type)));
+      String unknown = type == null ? null : unknownType(type);
+      if (unknown != null) {
+        throw new InvalidInputException(List.of("--type: " + unknown));
       }
       List<AccessRecord> found = new ArrayList<>();
       for (AccessRecord r : data.records()) {

@@ -98,7 +98,7 @@ final class AssignCommand implements Callable<Integer> {
     AssignmentState initial = AssignmentState.empty();
     if (state != null && Files.exists(state)) {
       try {
-        initial = AssignmentStateJson.read(CliFiles.readText(state, "--state"));
+        initial = AssignmentStateJson.DOCUMENT.read(CliFiles.readText(state, "--state"));
       } catch (InvalidDefinitionException e) {
         problems.addAll(invalid("--state", state, e));
       } catch (InvalidInputException e) {
@@ -107,7 +107,7 @@ final class AssignCommand implements Callable<Integer> {
     }
     AssignmentTeamJson.Team roster = null;
     try {
-      roster = AssignmentTeamJson.read(CliFiles.readText(team, "--team"));
+      roster = AssignmentTeamJson.DOCUMENT.read(CliFiles.readText(team, "--team"));
     } catch (InvalidDefinitionException e) {
       problems.addAll(invalid("--team", team, e));
     } catch (InvalidInputException e) {
@@ -153,7 +153,7 @@ final class AssignCommand implements Callable<Integer> {
       }
     });
     if (state != null) {
-      String next = AssignmentStateJson.write(batch.nextState());
+      String next = AssignmentStateJson.DOCUMENT.write(batch.nextState());
       outputs.add(state, "--state", out -> out.write(next));
     }
     outputs.commit();

@@ -93,7 +93,7 @@ final class ClvDiagnoseCommand implements Callable<Integer> {
           }
         }
         case "calibration", "tracking" -> {
-          ClvModel m = ClvModelJson.read(text);
+          ClvModel m = ClvModelJson.DOCUMENT.read(text);
           Path tx = input;
           String last = holdoutEnd;
           if (tx == null || last == null) {

@@ -74,7 +74,7 @@ final class ClvFitCommand implements Callable<Integer> {
     if (summary != null) {
       SummaryCsv.Summary s = ClvCommand.readSummary(summary);
       PurchaseFit fit = kind.fit(s.data());
-      json = PurchaseModelJson.write(fit);
+      json = PurchaseModelJson.DOCUMENT.write(fit);
       warnings = fit.warnings();
     } else {
       if (kind.discrete()) {
@@ -82,7 +82,7 @@ final class ClvFitCommand implements Callable<Integer> {
             + " --summary frequency,recency,periods,weights"));
       }
       ClvModel model = fitTransactions(kind);
-      json = ClvModelJson.write(model);
+      json = ClvModelJson.DOCUMENT.write(model);
       warnings = model.purchases().warnings();
     }
     if (out != null) {

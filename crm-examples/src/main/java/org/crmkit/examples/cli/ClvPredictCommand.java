@@ -88,7 +88,7 @@ final class ClvPredictCommand implements Callable<Integer> {
     if (summaryFile != null) {
       return predictSummary(summaryFile);
     }
-    ClvModel m = ClvModelJson.read(CliFiles.readText(model, "--model"));
+    ClvModel m = ClvModelJson.DOCUMENT.read(CliFiles.readText(model, "--model"));
     Path transactions = input;
     if (transactions == null) {
       throw new IllegalStateException("--input checked above");

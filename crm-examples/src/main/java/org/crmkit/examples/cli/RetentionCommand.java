@@ -114,7 +114,7 @@ final class RetentionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       RetentionFit fit = ShiftedBetaGeometric.fit(readCohort(input, "--input"));
-      String json = RetentionModelJson.write(fit);
+      String json = RetentionModelJson.DOCUMENT.write(fit);
       Path out = output;
       if (out != null) {
         ClvCommand.writeAtomically(out, w -> w.write(json));
@@ -153,7 +153,7 @@ final class RetentionCommand implements Callable<Integer> {
       if (periods < 0 || periods > 100_000) {
         throw new InvalidInputException(List.of("--periods must be between 0 and 100000, but was " + periods));
       }
-      RetentionFit fit = RetentionModelJson.read(ClvCommand.readText(model));
+      RetentionFit fit = RetentionModelJson.DOCUMENT.read(ClvCommand.readText(model));
       Path cohort = actual;
       List<Long> observed = cohort == null ? List.of() : readCohort(cohort, "--actual");
       PrintWriter out = spec.commandLine().getOut();

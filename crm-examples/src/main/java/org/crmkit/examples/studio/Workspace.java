@@ -90,7 +90,7 @@ final class Workspace {
     } else {
       this.policySource = policyFile.toString();
       this.policyJson = read(policyFile, "policy");
-      AccessData data = AccessDataJson.read(read(o.data(), "data"));
+      AccessData data = AccessDataJson.DOCUMENT.read(read(o.data(), "data"));
       this.organisation = data.organisation();
       this.records = data.records();
     }

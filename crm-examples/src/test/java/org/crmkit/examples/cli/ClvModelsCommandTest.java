@@ -69,7 +69,7 @@ class ClvModelsCommandTest {
     assertThat(fit.status()).as(fit.err()).isZero();
     assertThat(fit.out()).contains("\"pareto_nbd\"", "\"s\" : 0.606", "\"beta\" : 11.66", "\"log_likelihood\" : -9594.97",
         "\"gamma_gamma\"");
-    ClvModel m = ClvModelJson.read(Files.readString(model));
+    ClvModel m = ClvModelJson.DOCUMENT.read(Files.readString(model));
     Map<String, Double> p = m.purchases().model().parameters();
     assertThat(p.get("r")).isCloseTo(0.553, within(0.0005));
     assertThat(p.get("alpha")).isCloseTo(10.578, within(0.0005));
@@ -206,7 +206,7 @@ class ClvModelsCommandTest {
     Run fit = run("retention", "fit", "--input", cohort.toString(), "--output", model.toString());
     assertThat(fit.status()).as(fit.err()).isZero();
     assertThat(fit.out()).contains("\"format\" : \"crmkit.retention-model/1\"", "\"alpha\" : 0.668", "\"beta\" : 3.80");
-    RetentionFit f = RetentionModelJson.read(Files.readString(model));
+    RetentionFit f = RetentionModelJson.DOCUMENT.read(Files.readString(model));
     assertThat(f.model().alpha()).isCloseTo(0.668, within(0.0005));
     assertThat(f.model().beta()).isCloseTo(3.806, within(0.0005));
 
@@ -230,7 +230,7 @@ class ClvModelsCommandTest {
     Files.write(regular, List.of("period,active", "0,1000", "1,631", "2,468", "3,382", "4,326", "5,289", "6,262", "7,241"));
     Run reg = run("retention", "fit", "--input", regular.toString());
     assertThat(reg.status()).isZero();
-    RetentionFit r = RetentionModelJson.read(reg.out());
+    RetentionFit r = RetentionModelJson.DOCUMENT.read(reg.out());
     assertThat(r.model().alpha()).isCloseTo(0.704, within(0.0005));
     assertThat(r.model().beta()).isCloseTo(1.182, within(0.0005));
 

@@ -61,10 +61,10 @@ class SummaryCsvProperties {
 
   @Test
   void mutatedDocumentsReadOrFailWithTypedErrors() {
-    String purchase = PurchaseModelJson.write(PurchaseFit.of(PurchaseModelKind.BG_BB.create(
+    String purchase = PurchaseModelJson.DOCUMENT.write(PurchaseFit.of(PurchaseModelKind.BG_BB.create(
         Map.of("alpha", 1.2, "beta", 0.75, "gamma", 0.66, "delta", 2.8)),
         new FitReport(-3, Map.of("alpha", 0.1), 1, 2, true, 100)));
-    String retention = RetentionModelJson.write(ShiftedBetaGeometric.fit(List.of(1000L, 869L, 743L, 653L)));
+    String retention = RetentionModelJson.DOCUMENT.write(ShiftedBetaGeometric.fit(List.of(1000L, 869L, 743L, 653L)));
     qt().withExamples(400).forAll(integers().all()).checkAssert(seed -> {
       try {
         PurchaseModelJson.readAny(mutate(purchase, seed));
@@ -75,7 +75,7 @@ class SummaryCsvProperties {
         assertThat(e.getMessage()).isNotBlank();
       }
       try {
-        RetentionModelJson.read(mutate(retention, seed));
+        RetentionModelJson.DOCUMENT.read(mutate(retention, seed));
       } catch (CrmException e) {
         assertThat(e.getMessage()).isNotBlank();
       }

@@ -32,9 +32,9 @@ import org.crmkit.permissions.Organisation;
  */
 class DocumentReadersFuzzTest {
   /** The organisation and team the policy and rules fuzz targets resolve their references in. */
-  private static final Organisation ORGANISATION = load(() -> AccessDataJson.read(resource(
+  private static final Organisation ORGANISATION = load(() -> AccessDataJson.DOCUMENT.read(resource(
       "/access/data.json")).organisation());
-  private static final AssignmentTeamJson.Team TEAM = load(() -> AssignmentTeamJson.read(
+  private static final AssignmentTeamJson.Team TEAM = load(() -> AssignmentTeamJson.DOCUMENT.read(
       "{\"format\": \"crmkit.assignment-team/1\", \"users\": [{\"id\": \"alice\", \"teams\": "
           + "[\"emea\"]}, {\"id\": \"bob\", \"teams\": [\"emea\"]}]}"));
 
@@ -109,7 +109,7 @@ class DocumentReadersFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
   void retentionModel(byte[] bytes) throws IOException {
-    check(bytes, in -> RetentionModelJson.read(new String(in.readAllBytes(), UTF_8)));
+    check(bytes, in -> RetentionModelJson.DOCUMENT.read(new String(in.readAllBytes(), UTF_8)));
   }
 
   interface Loader<T> {

@@ -236,7 +236,7 @@ final class ClvJob {
             options);
       }
       ClvModel model = result.model();
-      String json = ClvModelJson.write(model);
+      String json = ClvModelJson.DOCUMENT.write(model);
       if (output != null) {
         writeAtomically(output, w -> w.write(json));
       }

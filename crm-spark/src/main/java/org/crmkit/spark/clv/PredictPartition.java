@@ -35,7 +35,7 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> summaries) {
-    ClvModel model = ClvModelJson.read(modelJson);
+    ClvModel model = ClvModelJson.DOCUMENT.read(modelJson);
     PeriodUnit unit = model.unit();
     return new Iterator<>() {
       private List<CustomerPrediction> batch = List.of();

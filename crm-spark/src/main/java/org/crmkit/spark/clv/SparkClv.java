@@ -191,7 +191,7 @@ public final class SparkClv {
         .add("expected_spend", DataTypes.DoubleType, false)
         .add("clv", DataTypes.DoubleType, false);
     return summaries(transactions, model.calibrationEnd())
-        .mapPartitions(new PredictPartition(ClvModelJson.write(model), horizon, discount),
+        .mapPartitions(new PredictPartition(ClvModelJson.DOCUMENT.write(model), horizon, discount),
             Encoders.row(schema));
   }
 

@@ -69,7 +69,7 @@ final class DefinitionLoader {
     String orgLocation = properties.getOrganisation();
     if (orgLocation != null) {
       organisation = read(problems, times, "crmkit.organisation", orgLocation,
-          json -> AccessDataJson.read(json).organisation());
+          json -> AccessDataJson.DOCUMENT.read(json).organisation());
     }
     AccessPolicy policy = null;
     String policyLocation = properties.getPolicy();
@@ -109,7 +109,8 @@ final class DefinitionLoader {
             + " set crmkit.assignment.team to a crmkit.assignment-team/1 document"));
       } else {
         AssignmentTeamJson.Team team =
-            read(problems, times, "crmkit.assignment.team", teamLocation, AssignmentTeamJson::read);
+            read(problems, times, "crmkit.assignment.team", teamLocation,
+                AssignmentTeamJson.DOCUMENT::read);
         if (team != null) {
           assignmentRules = read(problems, times, "crmkit.assignment.rules", assignmentLocation,
               json -> AssignmentRulesJson.read(json, team));

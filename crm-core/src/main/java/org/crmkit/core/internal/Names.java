@@ -1,18 +1,18 @@
-package org.crmkit.json;
+package org.crmkit.core.internal;
 
 import java.util.Collection;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** "Did you mean" suggestions for unknown names. */
-final class Names {
+/** "Did you mean" suggestions for unknown names (crmkit-internal). */
+public final class Names {
   private Names() {}
 
   /**
    * The known name nearest to {@code name} (case-insensitive edit distance at most 2, or equal
    * ignoring case), or null.
    */
-  static @Nullable String nearest(String name, Collection<String> known) {
+  public static @Nullable String nearest(String name, Collection<String> known) {
     String best = null;
     int bestDistance = 3;
     String lower = name.toLowerCase(Locale.ROOT);
@@ -27,7 +27,7 @@ final class Names {
   }
 
   /** Levenshtein distance, or {@code limit} when it is at least {@code limit}. */
-  static int distance(String a, String b, int limit) {
+  public static int distance(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) >= limit || a.length() > 200 || b.length() > 200) {
       return limit;
     }
