@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param standardModules whether the five standard modules ({@link Module#standardCoverage()})
  *     are declared; they are expanded when the policy is compiled
- * @param objectTypes object types declared beyond those that grants and rules mention
+ * @param objectTypes the custom object types: those declared (a standard type may be declared
+ *     too), then every type beyond {@link ObjectType#STANDARD} that another definition names,
+ *     which is added here, because a policy document must declare its custom types
  * @param modules custom modules, in declaration order
  * @param roles roles with their parents and admin privileges, in declaration order
  * @param grants role grants, in declaration order
@@ -48,12 +50,12 @@ public record PolicyDefinitions(boolean standardModules, Set<ObjectType> objectT
     List<SharingRule> sharingRules, List<Deny> denies, List<ManualShare> manualShares) {
 
   /**
-   * Creates the definitions, copying every collection.
+   * Creates the definitions, copying every collection and adding to {@code objectTypes} every
+   * custom type that another definition names.
    *
    * @throws CrmException if a collection or an element is null
    */
   public PolicyDefinitions {
-    objectTypes = types("objectTypes", objectTypes);
     modules = List.copyOf(Checks.present("modules", modules));
     roles = List.copyOf(Checks.present("roles", roles));
     grants = List.copyOf(Checks.present("grants", grants));
@@ -64,6 +66,22 @@ public record PolicyDefinitions(boolean standardModules, Set<ObjectType> objectT
     sharingRules = List.copyOf(Checks.present("sharingRules", sharingRules));
     denies = List.copyOf(Checks.present("denies", denies));
     manualShares = List.copyOf(Checks.present("manualShares", manualShares));
+    Set<ObjectType> custom = new LinkedHashSet<>(types("objectTypes", objectTypes));
+    List<ObjectType> named = new ArrayList<>();
+    modules.forEach(m -> named.addAll(m.objectTypes()));
+    grants.forEach(g -> named.add(g.objectType()));
+    fields.forEach(f -> named.add(f.objectType()));
+    named.addAll(hierarchyAccess);
+    recordTeams.forEach(t -> named.add(t.objectType()));
+    sharingRules.forEach(r -> named.addAll(r.objectTypes()));
+    denies.forEach(r -> named.addAll(r.objectTypes()));
+    manualShares.forEach(m -> named.add(m.objectType()));
+    for (ObjectType t : named) {
+      if (!ObjectType.STANDARD.contains(t)) {
+        custom.add(t);
+      }
+    }
+    objectTypes = Collections.unmodifiableSet(custom);
   }
 
   /**

@@ -192,4 +192,16 @@ class PolicyDefinitionsTest {
                 "allocations[0].modules: at least one module is required",
                 "recordTeams[0].actions: at least one action is required"));
   }
+
+  @Test
+  void customTypesThatDefinitionsNameAreDeclared() {
+    PolicyDefinitions d = AccessPolicy.builder().objectType(ObjectType.CUSTOMER).role("rep")
+        .grant("rep", ObjectType.of("invoice"), Scope.OWN, Action.READ)
+        .manualShare(ObjectType.LEAD, "l1", Group.user("bob"), Action.READ)
+        .definitions();
+
+    // a policy document must declare its custom types: so a written policy can be read back
+    assertThat(d.objectTypes()).containsExactly(ObjectType.CUSTOMER, ObjectType.of("invoice"));
+    assertThat(AccessPolicy.builder(d).definitions()).isEqualTo(d);
+  }
 }
