@@ -171,6 +171,9 @@ class PolicyJsonTest {
     JsonNode tree = new ObjectMapper().readTree(json);
     assertThat(tree.get("standardModules").asBoolean()).isTrue();
     assertThat(tree.has("modules")).as("a flag, not five modules").isFalse();
+    assertThat(tree.get("grants").get(0).get("objectType").asText())
+        .as("the same document on every run: the standard modules in their order")
+        .isEqualTo("customer");
     assertThat(tree.get("grants").get(tree.get("grants").size() - 1).toString())
         .as("sets are written in the enum's order").isEqualTo("{\"role\":\"service\","
             + "\"objectType\":\"case\",\"scope\":\"org-unit\","

@@ -26,10 +26,6 @@ import org.slf4j.LoggerFactory;
 final class Compiler {
   private static final Logger LOG = LoggerFactory.getLogger(AccessPolicy.class);
 
-  /** The modules that {@link PolicyDefinitions#standardModules()} declares, in this order. */
-  private static final List<Module> STANDARD_MODULES = List.of(Module.CUSTOMER_MANAGEMENT,
-      Module.SALES_MANAGEMENT, Module.MARKETING, Module.SERVICE_MANAGEMENT, Module.ANALYTICS);
-
   private Compiler() {}
 
   /**
@@ -89,10 +85,8 @@ final class Compiler {
     LinkedHashMap<ObjectType, Integer> types = new LinkedHashMap<>();
     List<PolicyDefinitions.ModuleDef> moduleDefs = new ArrayList<>(d.modules());
     if (d.standardModules()) {
-      for (Module m : STANDARD_MODULES) {
-        moduleDefs.add(
-            new PolicyDefinitions.ModuleDef(m, Checks.entry(Module.standardCoverage(), m)));
-      }
+      Module.standardCoverage().forEach((m, covered) ->
+          moduleDefs.add(new PolicyDefinitions.ModuleDef(m, covered)));
     }
     c.moduleDefs = List.copyOf(moduleDefs);
     d.grants().forEach(g -> types.putIfAbsent(g.objectType(), types.size()));

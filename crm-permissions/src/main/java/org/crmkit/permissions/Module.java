@@ -1,5 +1,7 @@
 package org.crmkit.permissions;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.core.internal.Checks;
@@ -38,16 +40,19 @@ public record Module(String name) {
 
   /**
    * The standard coverage of the five built-in modules (what {@link
-   * AccessPolicy.Builder#standardModules()} declares); unmodifiable.
+   * AccessPolicy.Builder#standardModules()} declares), in the order of the constants above, so
+   * that what is built from it (a preset's grants) has the same order on every run;
+   * unmodifiable.
    */
   public static Map<Module, List<ObjectType>> standardCoverage() {
-    return Map.of(
-        CUSTOMER_MANAGEMENT, List.of(ObjectType.CUSTOMER, ObjectType.CONTACT),
-        SALES_MANAGEMENT,
-            List.of(ObjectType.LEAD, ObjectType.OPPORTUNITY, ObjectType.QUOTE, ObjectType.CONTRACT),
-        MARKETING, List.of(ObjectType.CAMPAIGN),
-        SERVICE_MANAGEMENT, List.of(ObjectType.CASE),
-        ANALYTICS, List.of(ObjectType.REPORT));
+    Map<Module, List<ObjectType>> m = new LinkedHashMap<>();
+    m.put(CUSTOMER_MANAGEMENT, List.of(ObjectType.CUSTOMER, ObjectType.CONTACT));
+    m.put(SALES_MANAGEMENT,
+        List.of(ObjectType.LEAD, ObjectType.OPPORTUNITY, ObjectType.QUOTE, ObjectType.CONTRACT));
+    m.put(MARKETING, List.of(ObjectType.CAMPAIGN));
+    m.put(SERVICE_MANAGEMENT, List.of(ObjectType.CASE));
+    m.put(ANALYTICS, List.of(ObjectType.REPORT));
+    return Collections.unmodifiableMap(m);
   }
 
   @Override

@@ -75,6 +75,8 @@ class StudioApiTest {
     List<AccessRecord> records = company.customers().stream().map(SampleCompanyPolicy::record).toList();
     assertThat(AccessPolicy.diff(SampleCompanyPolicy.of(company), fromDocument, company.users(), records))
         .isEmpty();
+    assertThat(fromDocument.definitions()).as("the document holds the code's definitions")
+        .isEqualTo(SampleCompanyPolicy.of(company).definitions());
   }
 
   @Test
