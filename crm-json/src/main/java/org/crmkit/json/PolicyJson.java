@@ -53,8 +53,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each field of a document object is the record component of the same name. The writer
  * writes sets (actions, privileges, object types) in a fixed order (declaration order of the
- * enum, object types by name), so that equal definitions give equal documents. Lists that filter ({@code objectTypes} and {@code actions} of sharing rules and denies)
- * mean "all" when absent; an empty list, like an empty {@code when}, is a problem.
+ * enum, object types by name), so that equal definitions give equal documents. Lists that
+ * filter ({@code objectTypes} and {@code actions} of sharing rules and denies) mean "all" when
+ * absent; an empty list, like an empty {@code when}, is a problem.
  */
 public final class PolicyJson {
   /** The format this reader understands and the writer produces. */

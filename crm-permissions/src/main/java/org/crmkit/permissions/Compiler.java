@@ -214,10 +214,12 @@ final class Compiler {
     for (int i = 0; i < d.recordTeams().size(); i++) {
       PolicyDefinitions.RecordTeam rt = d.recordTeams().get(i);
       if (rt.actions().isEmpty()) {
-        problems.add(Problem.of("recordTeams[" + i + "].actions", "at least one action is required"));
+        problems.add(Problem.of("recordTeams[" + i + "].actions",
+            "at least one action is required"));
       }
       for (Action a : rt.actions()) {
-        c.recordTeamSlot[Checks.entry(types, rt.objectType()) * Compiled.ACTIONS + a.ordinal()] = true;
+        c.recordTeamSlot[Checks.entry(types, rt.objectType()) * Compiled.ACTIONS + a.ordinal()] =
+            true;
       }
     }
 
@@ -444,7 +446,8 @@ final class Compiler {
         continue;
       }
       for (int t = 0; t <= c.types.size(); t++) {
-        if (!r.objectTypes().isEmpty() && (t == c.otherType || !r.objectTypes().contains(c.types.get(t)))) {
+        if (!r.objectTypes().isEmpty()
+            && (t == c.otherType || !r.objectTypes().contains(c.types.get(t)))) {
           continue;
         }
         for (Action a : r.actions()) {
@@ -462,7 +465,8 @@ final class Compiler {
         continue;
       }
       for (int t = 0; t <= c.types.size(); t++) {
-        if (!r.objectTypes().isEmpty() && (t == c.otherType || !r.objectTypes().contains(c.types.get(t)))) {
+        if (!r.objectTypes().isEmpty()
+            && (t == c.otherType || !r.objectTypes().contains(c.types.get(t)))) {
           continue;
         }
         for (Action a : Action.values()) {
@@ -510,8 +514,8 @@ final class Compiler {
   }
 
   /**
-   * The problem of the sharing rule at {@code at}, declared by {@link AccessPolicy.Builder#shareWhen}
-   * without conditions.
+   * The problem of the sharing rule at {@code at}, declared by {@link
+   * AccessPolicy.Builder#shareWhen} without conditions.
    */
   static Problem noConditions(String at) {
     return Problem.of(at + ".when",

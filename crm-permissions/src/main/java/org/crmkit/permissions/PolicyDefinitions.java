@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * PolicyDefinitions defs = PolicyPresets.smallBusiness().definitions();
- * AccessPolicy policy = defs.compile(organisation);     // same as builder(defs).organisation(o).build()
+ * AccessPolicy policy = defs.compile(organisation);   // builder(defs).organisation(o).build()
  * policy.definitions().equals(defs);                    // true
  * }</pre>
  *
@@ -86,7 +86,8 @@ public record PolicyDefinitions(boolean standardModules, Set<ObjectType> objectT
 
   /**
    * A new builder holding these definitions: add an organisation (and any further definitions),
-   * then {@link AccessPolicy.Builder#build()}. Same as {@link AccessPolicy#builder(PolicyDefinitions)}.
+   * then {@link AccessPolicy.Builder#build()}. Same as {@link
+   * AccessPolicy#builder(PolicyDefinitions)}.
    */
   public AccessPolicy.Builder builder() {
     return AccessPolicy.builder(this);
