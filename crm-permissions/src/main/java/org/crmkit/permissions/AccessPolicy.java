@@ -316,7 +316,7 @@ public final class AccessPolicy {
     private final Set<ObjectType> objectTypes = new LinkedHashSet<>();
     private final List<PolicyDefinitions.ModuleDef> modules = new ArrayList<>();
     private final List<PolicyDefinitions.Role> roles = new ArrayList<>();
-    /** Privileges given with {@link #privileges}, merged into their roles' by definitions(). */
+    /** Each {@link #privileges} call as a role of that id (parent unused); merged by merged(). */
     private final List<PolicyDefinitions.Role> privileges = new ArrayList<>();
     private final List<PolicyDefinitions.Grant> grants = new ArrayList<>();
     private final List<PolicyDefinitions.FieldRule> fields = new ArrayList<>();
