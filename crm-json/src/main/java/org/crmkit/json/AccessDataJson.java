@@ -44,10 +44,11 @@ public final class AccessDataJson {
       "team?", "members?", "attributes?");
 
   /**
-   * The document from and to any source. Reading reports every problem with its JSON path:
-   * malformed JSON, a wrong format, unknown fields, wrong types, duplicate ids, unknown parents,
-   * cycles (of org units, territories and managers), users or records naming unknown org units,
-   * territories, managers or owners. Writing gives a document that reads back into equal data.
+   * The document from and to any source. Reading throws {@link InvalidDefinitionException} listing
+   * every problem with its JSON path: malformed JSON, a wrong format, unknown fields, wrong types,
+   * duplicate ids, unknown parents, cycles (of org units, territories and managers), users or
+   * records naming unknown org units, territories, managers or owners. Writing gives a document
+   * that reads back into equal data.
    */
   public static final JsonDocument<AccessData> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, AccessDataJson::read, AccessDataJson::tree);

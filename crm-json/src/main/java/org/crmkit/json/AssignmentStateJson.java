@@ -29,9 +29,9 @@ public final class AssignmentStateJson {
   static final Shape USE = new Shape("capacity use", "period", "count");
 
   /**
-   * The document from and to any source. Reading reports every problem with its JSON path
-   * (syntax, format, unknown fields, wrong types, negative counts); writing gives a document that
-   * reads back into an equal state.
+   * The document from and to any source. Reading throws {@link InvalidDefinitionException} listing
+   * every problem with its JSON path (syntax, format, unknown fields, wrong types, negative
+   * counts); writing gives a document that reads back into an equal state.
    */
   public static final JsonDocument<AssignmentState> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, AssignmentStateJson::read, AssignmentStateJson::tree);

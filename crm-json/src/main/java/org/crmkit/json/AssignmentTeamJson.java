@@ -49,11 +49,11 @@ public final class AssignmentTeamJson {
   static final Shape AWAY_SHAPE = new Shape("out of office", "from", "until");
 
   /**
-   * The document from and to any source. Reading reports every problem with its JSON path:
-   * syntax, format, unknown fields, wrong types, duplicate ids, unknown managers, manager cycles,
-   * bad zones, times, days, periods, weights, limits and intervals. Writing gives a document that
-   * reads back into an equal team; it throws {@link CrmException} if a profile names a user that
-   * is not in the team, or the lists differ in length.
+   * The document from and to any source. Reading throws {@link InvalidDefinitionException} listing
+   * every problem with its JSON path: syntax, format, unknown fields, wrong types, duplicate ids,
+   * unknown managers, manager cycles, bad zones, times, days, periods, weights, limits and
+   * intervals. Writing gives a document that reads back into an equal team; it throws {@link
+   * CrmException} if a profile names a user that is not in the team, or the lists differ in length.
    */
   public static final JsonDocument<Team> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, AssignmentTeamJson::read, AssignmentTeamJson::tree);

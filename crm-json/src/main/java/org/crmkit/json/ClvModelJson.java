@@ -58,9 +58,9 @@ public final class ClvModelJson {
       "gamma").with("excluded_non_positive_spend");
 
   /**
-   * The document from and to any source. Reading reports every problem with its JSON path:
-   * syntax, wrong format, unknown or missing fields, wrong types, non-positive parameters, a bad
-   * date or unit.
+   * The document from and to any source. Reading throws {@link InvalidDefinitionException} listing
+   * every problem with its JSON path: syntax, wrong format, unknown or missing fields, wrong types,
+   * non-positive parameters, a bad date or unit.
    */
   public static final JsonDocument<ClvModel> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, ClvModelJson::read, ClvModelJson::tree);

@@ -30,8 +30,8 @@ public final class PurchaseModelJson {
   static final List<Section> SECTIONS = Section.purchases(ROOT, PurchaseModelKind.values());
 
   /**
-   * The document from and to any source. Reading reports every problem with its JSON path, as
-   * {@link ClvModelJson#DOCUMENT} does for its purchase model.
+   * The document from and to any source. Reading throws {@link InvalidDefinitionException} listing
+   * every problem with its JSON path, as {@link ClvModelJson#DOCUMENT} does for its purchase model.
    */
   public static final JsonDocument<PurchaseFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
       root -> ClvModelJson.readPurchases(root, SECTIONS),

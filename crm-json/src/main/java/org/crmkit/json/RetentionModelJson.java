@@ -28,8 +28,9 @@ public final class RetentionModelJson {
   static final Section SBG = new Section(ROOT, "sbg", "customers", "alpha", "beta");
 
   /**
-   * The document from and to any source. Reading reports every problem with its JSON path
-   * (syntax, format, unknown or missing fields, wrong types, non-positive parameters).
+   * The document from and to any source. Reading throws {@link InvalidDefinitionException} listing
+   * every problem with its JSON path (syntax, format, unknown or missing fields, wrong types,
+   * non-positive parameters).
    */
   public static final JsonDocument<RetentionFit> DOCUMENT = new JsonDocument<>(FORMAT, ROOT,
       root -> SBG.read(root, (p, report, s) ->

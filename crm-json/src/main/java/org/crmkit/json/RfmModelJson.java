@@ -33,8 +33,9 @@ public final class RfmModelJson {
   static final Shape CUT = new Shape("cut point", "score", "value", "tieBreak?");
 
   /**
-   * The document from and to any source. Reading reports every problem with its JSON path
-   * (syntax, format, missing or unknown fields, wrong types, inconsistent cut points).
+   * The document from and to any source. Reading throws {@link InvalidDefinitionException} listing
+   * every problem with its JSON path (syntax, format, missing or unknown fields, wrong types,
+   * inconsistent cut points).
    */
   public static final JsonDocument<RfmModel> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, RfmModelJson::read, RfmModelJson::tree);
