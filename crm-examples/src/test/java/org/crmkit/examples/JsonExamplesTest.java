@@ -47,7 +47,7 @@ class JsonExamplesTest {
     assertThat(preset).contains("\"standardModules\" : true");
     assertThat(PolicyJson.DOCUMENT.read(preset))
         .isEqualTo(PolicyPresets.smallBusiness().definitions());
-    assertThatThrownBy(() -> PolicyJson.readDocument(
+    assertThatThrownBy(() -> PolicyJson.DOCUMENT.read(
         written.replaceFirst("\\{", "{\"denies\": [], ")))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("duplicate key \"denies\"");

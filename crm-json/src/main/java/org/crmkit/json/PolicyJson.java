@@ -75,7 +75,12 @@ public final class PolicyJson {
   static final Shape DENY = new Shape("deny", "id", "who", "objectTypes?", "actions?", "when?");
   static final Shape SHARE = new Shape("manual share", "objectType", "record", "with", "actions");
 
-  /** The definitions from and to any source ({@link #readDocument} lists the problems). */
+  /**
+   * The definitions from and to any source, not compiled. Reading throws {@link
+   * InvalidDefinitionException} listing every structural problem with its JSON path (syntax,
+   * format, unknown fields, wrong types, unknown object types, actions, scopes or privileges);
+   * writing gives a document that reads back into equal definitions.
+   */
   public static final JsonDocument<PolicyDefinitions> DOCUMENT =
       new JsonDocument<>(FORMAT, ROOT, PolicyJson::read, (root, p) -> write(root, p, ROOT));
 
@@ -114,20 +119,6 @@ public final class PolicyJson {
       throw e.relocated(ROOT.name(), p -> p.startsWith("organisation") ? p
           : p.prefixedBy(In.ROOT));
     }
-  }
-
-  /**
-   * Reads a policy document's definitions without compiling them.
-   *
-   * @throws InvalidDefinitionException listing every structural problem with its JSON path
-   */
-  public static PolicyDefinitions readDocument(String json) {
-    return DOCUMENT.read(json);
-  }
-
-  /** Writes {@code policy} as a document that {@link #readDocument} reads back equal. */
-  public static String write(PolicyDefinitions policy) {
-    return DOCUMENT.write(policy);
   }
 
   private static PolicyDefinitions read(In root) {

@@ -37,7 +37,7 @@ class DocumentRoundTripProperties {
 
   @Test
   void policy() {
-    roundTrip(RandomDocuments::policy, PolicyJson::write, PolicyJson::readDocument);
+    roundTrip(RandomDocuments::policy, PolicyJson.DOCUMENT::write, PolicyJson.DOCUMENT::read);
   }
 
   @Test

@@ -109,7 +109,7 @@ class PolicyJsonTest {
                           {"id": "s2", "sharedWith": {"everyone": true}, "actions": ["read"]}],
          "allocations": [{"modules": ["marketing"]}]}
         """;
-    assertThatThrownBy(() -> PolicyJson.readDocument(bad))
+    assertThatThrownBy(() -> PolicyJson.DOCUMENT.read(bad))
         .isInstanceOf(InvalidDefinitionException.class)
         .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems())
             .extracting(Problem::path)
@@ -134,11 +134,11 @@ class PolicyJsonTest {
 
   @Test
   void rejectsMalformedJsonAndWrongFormats() {
-    assertThatThrownBy(() -> PolicyJson.readDocument("{\"format\": "))
+    assertThatThrownBy(() -> PolicyJson.DOCUMENT.read("{\"format\": "))
         .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> PolicyJson.readDocument("{\"format\": \"crmkit.policy/9\"}"))
+    assertThatThrownBy(() -> PolicyJson.DOCUMENT.read("{\"format\": \"crmkit.policy/9\"}"))
         .hasMessageContaining("$.format: unsupported version \"crmkit.policy/9\"");
-    assertThatThrownBy(() -> PolicyJson.readDocument("[]"))
+    assertThatThrownBy(() -> PolicyJson.DOCUMENT.read("[]"))
         .hasMessageContaining("$: expected a JSON object");
   }
 

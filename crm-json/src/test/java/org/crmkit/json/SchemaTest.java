@@ -153,7 +153,7 @@ class SchemaTest {
   void unknownFieldsAndMissingRequiredFieldsFailBoth() throws IOException {
     String json = TestDocuments.example("policy").replaceFirst("\"roles\"", "\"rolez\"");
     assertThat(errors("policy-1", json)).isNotEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyJson.readDocument(json))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyJson.DOCUMENT.read(json))
         .hasMessageContaining("$.rolez: unknown field").hasMessageContaining("$.roles: required");
   }
 

@@ -95,12 +95,12 @@ class StrictParsingTest {
 
   @Test
   void theFormatAndVersionAreCheckedFirst() {
-    Problem p = only(() -> PolicyJson.readDocument(
+    Problem p = only(() -> PolicyJson.DOCUMENT.read(
         "{\"format\": \"crmkit.policy/2\", \"roles\": 7, \"colour\": true}"));
     assertThat(p.toString()).isEqualTo(
         "$.format: unsupported version \"crmkit.policy/2\"; this reader understands"
             + " \"crmkit.policy/1\"");
-    assertThat(only(() -> PolicyJson.readDocument("{\"roles\": []}")).toString())
+    assertThat(only(() -> PolicyJson.DOCUMENT.read("{\"roles\": []}")).toString())
         .isEqualTo("$.format: expected the string \"crmkit.policy/1\", but found nothing");
     assertThat(only(() -> RfmModelJson.DOCUMENT.read("{\"format\": \"crmkit.policy/1\"}")).message())
         .startsWith("unsupported format \"crmkit.policy/1\"");

@@ -100,7 +100,7 @@ final class AccessCommand implements Callable<Integer> {
       }
       PolicyDefinitions document = null;
       try {
-        document = PolicyJson.readDocument(policyText);
+        document = PolicyJson.DOCUMENT.read(policyText);
       } catch (InvalidDefinitionException e) {
         problems.addAll(InputProblems.describe("--policy", policyFile, e, ""));
       }
