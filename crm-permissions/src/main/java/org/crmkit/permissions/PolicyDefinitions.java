@@ -85,17 +85,8 @@ public record PolicyDefinitions(boolean standardModules, Set<ObjectType> objectT
   }
 
   /**
-   * A new builder holding these definitions: add an organisation (and any further definitions),
-   * then {@link AccessPolicy.Builder#build()}. Same as {@link
-   * AccessPolicy#builder(PolicyDefinitions)}.
-   */
-  public AccessPolicy.Builder builder() {
-    return AccessPolicy.builder(this);
-  }
-
-  /**
    * Compiles these definitions against {@code organisation}: {@code
-   * builder().organisation(organisation).build()}.
+   * AccessPolicy.builder(this).organisation(organisation).build()}.
    *
    * @throws InvalidDefinitionException listing every problem {@link AccessPolicy.Builder#build()}
    *     finds, at the paths of these definitions ({@code grants[2].role}) or of the organisation
@@ -103,7 +94,7 @@ public record PolicyDefinitions(boolean standardModules, Set<ObjectType> objectT
    * @throws CrmException if {@code organisation} is null
    */
   public AccessPolicy compile(Organisation organisation) {
-    return builder().organisation(organisation).build();
+    return AccessPolicy.builder(this).organisation(organisation).build();
   }
 
   /**
