@@ -193,8 +193,15 @@ final class BgNbdMath {
     double logOneMinusZ = Math.log1p(-z);
     double es = eps * s;
     if (!(es > -0.5)) {
-      // ₂F₁ = 1 + εS is small or negative (possible when c < 0): G is far from 1, no cancellation
-      return c * (1 - Math.exp(eps * logOneMinusZ) * (1 + es)) / eps;
+      // ₂F₁ = 1 + εS is small or negative (possible when c < 0). G = (1−z)^ε ₂F₁ is then usually
+      // far from 1, but not always: with a tiny a and a huge b (a = 0.0067, b = 65,529, t = 0.01)
+      // G = 1 − 1.5e-7 and 1 − G lost eight digits; so the same cancellation bound applies
+      double g = Math.exp(eps * logOneMinusZ) * (1 + es);
+      double oneMinusG = 1 - g;
+      if (!(Math.abs(oneMinusG) * MAX_CANCELLATION >= Math.max(1, Math.abs(g)))) {
+        return Double.NaN;
+      }
+      return c * oneMinusG / eps;
     }
     double log1pOverEps = Math.abs(es) < 1e-8 ? s * (1 - es / 2) : Math.log1p(es) / eps;
     double h = logOneMinusZ + log1pOverEps;

@@ -192,6 +192,22 @@ class ClvExtremeParametersTest {
   }
 
   @Test
+  void aTinyAAndAHugeBLoseNoDigitsInTheEulerForm() {
+    // found by the property below (QT_SEED 16968691614357): 1 − G cancelled to 1.5e-7 in the
+    // Euler form's "₂F₁ small" branch, which lost eight digits (0.009999999111632863)
+    double r = 0.006737946999085467;
+    double e = BgNbdMath.aliveExpectation(r, r, r, 65529.49652986711, 0, 0.0, 0.01);
+    // mpmath 1.3.0 at 40 digits: (a+b−1)/(a−1)·(1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t)))
+    assertThat(e).isCloseTo(0.0099999992318554674, within(1e-14));
+    // a scan of 150,000 examples of that property found six more, up to 3.5e-8 relative, e.g.
+    // (9.829605327104517 against mpmath's 9.8296049862976833):
+    double withRepeats = BgNbdMath.aliveExpectation(0.025389129515995475, 0.7084458188132488,
+        0.1238941510346777, 2.235760602319235E8, 4, 33.97091511814382, 84.68359440011783);
+    // mpmath 1.3.0 at 40 digits, the same formula with r + x, b + x, a + b + x − 1, α + T
+    assertThat(withRepeats).isCloseTo(9.8296049862976833, within(1e-12));
+  }
+
+  @Test
   void theThreeExactFormsAgreeOverTheWholeFitRange() {
     // whichever form aliveExpectation picks must equal the plain positive series where that is affordable
     qt().withExamples(1500).forAll(ClvProperties.bgNbdFitRange(), ClvProperties.customers(),
