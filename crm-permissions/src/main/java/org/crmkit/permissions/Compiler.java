@@ -125,7 +125,8 @@ final class Compiler {
       }
       moduleIdx.put(m.id(), moduleIdx.size());
       if (moduleIdx.size() > 64) {
-        problems.add(Problem.of("modules[" + i + "]", "at most 64 modules are supported"));
+        problems.add(Problem.of(i < d.modules().size() ? "modules[" + i + "]" : "standardModules",
+            "at most 64 modules are supported"));
         continue;
       }
       for (ObjectType t : m.objectTypes()) {

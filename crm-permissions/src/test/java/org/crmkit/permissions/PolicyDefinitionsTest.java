@@ -193,6 +193,23 @@ class PolicyDefinitionsTest {
   }
 
   @Test
+  void theModuleLimitIsReportedWhereTheModuleIsDeclared() {
+    AccessPolicy.Builder sixtyFive = acme();
+    AccessPolicy.Builder sixtyPlusStandard = acme().standardModules();
+    for (int i = 0; i < 65; i++) {
+      sixtyFive.module(Module.of("m" + i), ObjectType.CUSTOMER);
+      if (i < 60) {
+        sixtyPlusStandard.module(Module.of("m" + i), ObjectType.CUSTOMER);
+      }
+    }
+    assertThatThrownBy(sixtyFive::build).isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("modules[64]: at most 64 modules are supported");
+    // the standard modules come after the 60 custom ones: the 65th is a standard one
+    assertThatThrownBy(sixtyPlusStandard::build).isInstanceOf(InvalidDefinitionException.class)
+        .hasMessageContaining("standardModules: at most 64 modules are supported");
+  }
+
+  @Test
   void customTypesThatDefinitionsNameAreDeclared() {
     PolicyDefinitions d = AccessPolicy.builder().objectType(ObjectType.CUSTOMER).role("rep")
         .grant("rep", ObjectType.of("invoice"), Scope.OWN, Action.READ)
