@@ -78,68 +78,46 @@ final class FunnelCommand implements Callable<Integer> {
     }
   }
 
-  private static List<TransitionRecord> readRecords(BufferedReader in) throws IOException {
-    String header = in.readLine();
-    if (header == null) {
-      throw new InvalidInputException(List.of("line 1: the file is empty; expected the header "
-          + String.join(",", RECORDS)));
-    }
-    if (header.startsWith("\uFEFF")) {
-      header = header.substring(1);
-    }
-    List<String> found = Csv.parseLine(header.strip(), 1);
-    if (!found.equals(RECORDS) && !found.equals(RECORDS_FULL)) {
-      throw new InvalidInputException(List.of("line 1: expected the header "
-          + String.join(",", RECORDS) + " or " + String.join(",", RECORDS_FULL) + ", but found "
-          + header.strip()));
-    }
+  private static List<TransitionRecord> readRecords(BufferedReader in) {
     List<TransitionRecord> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     java.util.Map<String, Long> versions = new java.util.HashMap<>();
-    String line;
-    int number = 1;
-    while ((line = in.readLine()) != null) {
-      number++;
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> f;
-      try {
-        f = Csv.parseLine(line, number);
-      } catch (InvalidInputException e) {
-        problems.addAll(e.problems());
-        continue;
-      }
-      if (f.size() != found.size()) {
-        problems.add("line " + number + ": expected " + found.size() + " fields, but found "
-            + f.size());
-        continue;
-      }
-      Instant at = LifecycleReplayCommand.parseAt(f.get(4));
-      if (at == null) {
-        problems.add("line " + number + ": at '" + f.get(4) + "' is not an ISO-8601 instant,"
-            + " date-time or date in the years 0001 to 9999");
-        continue;
-      }
-      String actor = found.size() == 7 ? f.get(5) : "log";
-      long version;
-      if (found.size() == 7) {
-        String v = f.get(6).strip();
-        try {
-          version = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-          problems.add("line " + number + ": version must be a whole number, but was '" + v
-              + "'");
-          continue;
+    try {
+      Csv.forEachOf(in, List.of(RECORDS, RECORDS_FULL), (found, row) -> {
+        List<String> f = row.fields();
+        String at = "line " + row.line() + ": ";
+        if (f.size() != found.size()) {
+          problems.add(Csv.fieldCount(row, found));
+          return;
         }
-      } else {
-        version = versions.merge(f.get(0), 1L, Long::sum);
-      }
-      try {
-        out.add(new TransitionRecord(f.get(0), f.get(1), f.get(2), f.get(3), at, actor, version));
-      } catch (CrmException e) {
-        problems.add("line " + number + ": " + e.getMessage());
-      }
+        Instant when = LifecycleReplayCommand.parseAt(f.get(4));
+        if (when == null) {
+          problems.add(at + "at '" + f.get(4) + "' is not an ISO-8601 instant,"
+              + " date-time or date in the years 0001 to 9999");
+          return;
+        }
+        String actor = found.size() == 7 ? f.get(5) : "log";
+        long version;
+        if (found.size() == 7) {
+          String v = f.get(6).strip();
+          try {
+            version = Long.parseLong(v);
+          } catch (NumberFormatException e) {
+            problems.add(at + "version must be a whole number, but was '" + v + "'");
+            return;
+          }
+        } else {
+          version = versions.merge(f.get(0), 1L, Long::sum);
+        }
+        try {
+          out.add(new TransitionRecord(f.get(0), f.get(1), f.get(2), f.get(3), when, actor,
+              version));
+        } catch (CrmException e) {
+          problems.add(at + e.getMessage());
+        }
+      });
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,27 +96,45 @@ public final class Csv {
    * @throws InvalidInputException for an empty file, a wrong header or malformed quoting
    */
   public static void forEach(Reader in, List<String> expectedHeader, Consumer<Row> sink) {
+    forEachOf(in, List.of(expectedHeader), (header, row) -> sink.accept(row));
+  }
+
+  /**
+   * Streams the data rows of a file whose header is one of {@code headers}, each with the header
+   * found, and returns that header; rows may have any number of fields (the caller checks). Stops
+   * at malformed quoting.
+   *
+   * @throws InvalidInputException for an empty file, a header that is none of {@code headers}
+   *     ("expected the header a,b, a,b,c or d,e, but found …") or malformed quoting
+   */
+  public static List<String> forEachOf(Reader in, List<List<String>> headers,
+      BiConsumer<List<String>, Row> sink) {
+    List<String> names = headers.stream().map(h -> String.join(",", h)).toList();
+    int last = names.size() - 1;
+    String expected = last == 0 ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " or " + names.get(last);
     Iterator<CsvRecord> records = records(withoutBom(in)).iterator();
     try {
       if (!records.hasNext()) {
         throw new InvalidInputException(List.of(
-            "line 1: the file is empty; expected the header " + String.join(",", expectedHeader)));
+            "line 1: the file is empty; expected the header " + expected));
       }
       CsvRecord header = records.next();
       while (blank(header) && records.hasNext()) {
         header = records.next();
       }
-      if (!header.getFields().equals(expectedHeader)) {
+      List<String> found = header.getFields();
+      if (!headers.contains(found)) {
         throw new InvalidInputException(List.of("line " + header.getStartingLineNumber()
-            + ": expected the header " + String.join(",", expectedHeader) + ", but found "
-            + String.join(",", header.getFields())));
+            + ": expected the header " + expected + ", but found " + String.join(",", found)));
       }
       while (records.hasNext()) {
         CsvRecord r = records.next();
         if (!blank(r)) {
-          sink.accept(new Row(line(r.getStartingLineNumber()), r.getFields()));
+          sink.accept(found, new Row(line(r.getStartingLineNumber()), r.getFields()));
         }
       }
+      return found;
     } catch (CsvParseException e) {
       throw malformed(e);
     }

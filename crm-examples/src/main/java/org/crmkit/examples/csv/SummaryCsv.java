@@ -1,8 +1,6 @@
 package org.crmkit.examples.csv;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.CrmException;
@@ -54,36 +52,17 @@ public final class SummaryCsv {
    *
    * @throws InvalidInputException listing every malformed row with its line number, or a wrong header
    */
-  public static Summary read(BufferedReader in) {
+  public static Summary read(Reader in) {
+    List<String> problems = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    WeightedSummaries.Builder data = WeightedSummaries.builder();
+    List<String> header = List.of();
     try {
-      String header = in.readLine();
-      if (header == null) {
-        throw new InvalidInputException(List.of("line 1: the file is empty; expected the header "
-            + String.join(",", CONTINUOUS) + "[,weight] or " + String.join(",", DISCRETE)));
-      }
-      if (header.startsWith("\uFEFF")) {
-        header = header.substring(1);
-      }
-      List<String> found = Csv.parseLine(header.strip(), 1);
-      if (!found.equals(CONTINUOUS) && !found.equals(WEIGHTED) && !found.equals(DISCRETE)) {
-        throw new InvalidInputException(List.of("line 1: expected the header " + String.join(",", CONTINUOUS)
-            + ", " + String.join(",", WEIGHTED) + " or " + String.join(",", DISCRETE) + ", but found " + header.strip()));
-      }
-      List<String> problems = new ArrayList<>();
-      List<List<String>> rows = new ArrayList<>();
-      WeightedSummaries.Builder data = WeightedSummaries.builder();
-      String line;
-      int number = 1;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> f = Csv.parseLine(line, number);
+      header = Csv.forEachOf(in, List.of(CONTINUOUS, WEIGHTED, DISCRETE), (found, row) -> {
+        List<String> f = row.fields();
         if (f.size() != found.size()) {
-          problems.add("line " + number + ": expected " + found.size() + " fields (" + String.join(",", found)
-              + "), but found " + f.size());
-          continue;
+          problems.add(Csv.fieldCount(row, found));
+          return;
         }
         try {
           int x = wholeNumber(f.get(0), "frequency");
@@ -96,19 +75,19 @@ public final class SummaryCsv {
             throw new CrmException("recency and periods must be whole numbers of opportunities, but were "
                 + f.get(1) + " and " + f.get(2));
           }
-          data.add(CustomerSummary.of("line " + number, x, recency, bigT, money), weight);
+          data.add(CustomerSummary.of("line " + row.line(), x, recency, bigT, money), weight);
           rows.add(List.copyOf(f));
         } catch (CrmException e) {
-          problems.add("line " + number + ": " + e.getMessage());
+          problems.add("line " + row.line() + ": " + e.getMessage());
         }
-      }
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException(problems);
-      }
-      return new Summary(List.copyOf(found), List.copyOf(rows), data.build());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      });
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
     }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return new Summary(header, List.copyOf(rows), data.build());
   }
 
   private static double number(String text, String column) {
